@@ -63,11 +63,29 @@ public final class MatchTable {
                         + constEntry.matches().size() + " matches for " + fields.size() + " fields");
             }
             int priority = prioritized ? initial.size() - i : 0;
-            EntryKey key = new EntryKey(constEntry.matches(), priority);
+            EntryKey key = new EntryKey(normalized(constEntry.matches(), i), priority);
             if (!entries.containsKey(key)) {
                 add(new TableEntry(key, constEntry.action(), nextSequence++, true));
             }
         }
+    }
+
+    /** Const entries may write {@code _} for an LPM field; entries keep it as a /0 prefix. */
+    private List<FieldMatch> normalized(List<FieldMatch> matches, int entryIndex) {
+        List<FieldMatch> result = new ArrayList<>(matches);
+        for (int i = 0; i < result.size(); i++) {
+            if (result.get(i) instanceof FieldMatch.DontCare) {
+                MatchKind kind = fields.get(i).kind();
+                if (kind == MatchKind.EXACT) {
+                    throw new IllegalArgumentException("table " + name + ": const entry " + entryIndex
+                            + " leaves exact field " + fields.get(i).name() + " unspecified");
+                }
+                if (kind == MatchKind.LPM) {
+                    result.set(i, FieldMatch.lpm(BigInteger.ZERO, 0));
+                }
+            }
+        }
+        return result;
     }
 
     private static int[] selectorPositions(Spec spec, int keyLength) {
