@@ -73,9 +73,7 @@ final class PacketIoCodec {
     private PiPacketOperation decode(PiPacketOperationType type, String headerName, List<PacketMetadata> metadata,
                                      ByteString payload) {
         ControllerHeaderInfo header = p4Info.controllerHeader(headerName);
-        PiPacketOperation.Builder out = PiPacketOperation.builder()
-                .withType(type)
-                .withData(ImmutableByteSequence.copyFrom(payload.toByteArray()));
+        PiPacketOperation.Builder out = PiPacketOperation.builder().withType(type);
         Set<Integer> seen = new HashSet<>();
         for (PacketMetadata given : metadata) {
             ControllerPacketMetadata.Metadata model = header.metadata(given.getMetadataId());
@@ -89,7 +87,10 @@ final class PacketIoCodec {
                             ByteStrings.padded(given.getValue(), model.getBitwidth(), what)))
                     .build());
         }
-        return out.build();
+        if (payload.isEmpty()) {
+            throw P4RuntimeException.invalidArgument("%s: the payload is empty", headerName);
+        }
+        return out.withData(ImmutableByteSequence.copyFrom(payload.toByteArray())).build();
     }
 
     private static void checkType(PiPacketOperation operation, PiPacketOperationType expected) {
