@@ -131,6 +131,7 @@ public class MetroInterpreter extends AbstractHandlerBehaviour implements PiPipe
     public Collection<PiPacketOperation> mapOutboundPacket(OutboundPacket packet) throws PiInterpreterException {
         ImmutableByteSequence frame = ImmutableByteSequence.copyFrom(packet.data().duplicate());
         ImmutableList.Builder<PiPacketOperation> operations = ImmutableList.builder();
+        boolean hasOutput = false;
         for (Instruction instruction : packet.treatment().allInstructions()) {
             if (instruction.type() == Instruction.Type.NOACTION) {
                 continue;
@@ -138,17 +139,18 @@ public class MetroInterpreter extends AbstractHandlerBehaviour implements PiPipe
             if (instruction.type() != Instruction.Type.OUTPUT) {
                 throw new PiInterpreterException("a packet-out can only be sent to ports (OUTPUT), not " + instruction);
             }
+            hasOutput = true;
             PortNumber port = ((OutputInstruction) instruction).port();
             for (PortNumber egress : egressPorts(port, packet)) {
                 operations.add(packetOut(frame, egress));
             }
         }
-        List<PiPacketOperation> result = operations.build();
-        if (result.isEmpty()) {
+        if (!hasOutput) {
             throw new PiInterpreterException("packet-out to " + packet.sendThrough() + " has no port to go to: "
                                                      + packet.treatment());
         }
-        return result;
+        // A FLOOD on a device without other enabled ports legitimately sends nothing.
+        return operations.build();
     }
 
     /** The physical ports an OUTPUT instruction of a packet-out stands for. */

@@ -36,7 +36,7 @@ import java.util.Set;
 public class MetroPipeliner extends AbstractHandlerBehaviour implements Pipeliner {
 
     /** The EtherTypes of the const entries of metro.p4's punt table. */
-    static final Set<EthType> BUILT_IN_PUNTS = ImmutableSet.of(
+    private static final Set<EthType> BUILT_IN_PUNTS = ImmutableSet.of(
             EthType.EtherType.ARP.ethType(), EthType.EtherType.LLDP.ethType(), EthType.EtherType.BDDP.ethType());
 
     private final Logger log = LoggerFactory.getLogger(getClass());

@@ -50,7 +50,7 @@ public class PipeconfLoader {
     protected void deactivate() {
         if (pipeconfService.getPipeconf(MetroConstants.PIPECONF_ID).isPresent()) {
             pipeconfService.unregister(MetroConstants.PIPECONF_ID);
+            log.info("Unregistered pipeconf {}", MetroConstants.PIPECONF_ID);
         }
-        log.info("Unregistered pipeconf {}", MetroConstants.PIPECONF_ID);
     }
 }

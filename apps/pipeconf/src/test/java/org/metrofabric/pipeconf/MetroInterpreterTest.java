@@ -141,6 +141,15 @@ class MetroInterpreterTest {
     }
 
     @Test
+    void floodWithNowhereToGoSendsNothing() throws Exception {
+        DeviceService onePort = new DeviceServiceAdapter(
+                ImmutableList.of(new DefaultPort(LEAF, PortNumber.portNumber(1), true)));
+        interpreter = new MetroInterpreter();
+        interpreter.setHandler(new TestDriverHandler(LEAF_ID, ImmutableMap.of(DeviceService.class, onePort)));
+        assertEquals(List.of(), egressPorts(packetOut(output(PortNumber.FLOOD), PortNumber.portNumber(1))));
+    }
+
+    @Test
     void severalOutputsGiveOnePacketOutEach() throws Exception {
         TrafficTreatment twoPorts = DefaultTrafficTreatment.builder()
                 .setOutput(PortNumber.portNumber(4)).setOutput(PortNumber.portNumber(1)).build();
