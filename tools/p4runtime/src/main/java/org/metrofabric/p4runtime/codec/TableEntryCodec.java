@@ -1,5 +1,7 @@
 package org.metrofabric.p4runtime.codec;
 
+import org.onlab.util.ImmutableByteSequence;
+import org.onosproject.net.pi.model.PiMatchFieldId;
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiActionProfileGroupId;
@@ -7,6 +9,7 @@ import org.onosproject.net.pi.runtime.PiActionProfileMemberId;
 import org.onosproject.net.pi.runtime.PiActionSet;
 import org.onosproject.net.pi.runtime.PiCounterCellData;
 import org.onosproject.net.pi.runtime.PiFieldMatch;
+import org.onosproject.net.pi.runtime.PiLpmFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableAction;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -30,7 +33,10 @@ import java.util.Set;
  *
  * <p>The default entry: ONOS 2.7 marks it by an empty match key. An empty match key with no
  * priority is encoded as the default entry ({@code is_default_action}); an empty match key with a
- * priority is an ordinary catch-all entry of a table with ternary/range/optional fields.
+ * priority is an ordinary catch-all entry of a table with ternary/range/optional fields. A wire
+ * entry that is not the default yet has no match and no priority (the catch-all of an LPM-only
+ * table) decodes with its LPM fields spelled out as prefix length 0, so it does not look like the
+ * default entry and encodes back to the same wire entry.
  *
  * <p>Rules checked here, because they need only the P4Info: table and action ids, action scope
  * (DEFAULT_ONLY / TABLE_ONLY), direct actions vs. member/group/action-set references against
@@ -101,6 +107,14 @@ final class TableEntryCodec {
             for (FieldMatch match : entry.getMatchList()) {
                 key.addFieldMatch(FieldMatchCodec.decode(table, match));
             }
+            if (entry.getMatchCount() == 0 && entry.getPriority() == 0) {
+                // An LPM catch-all: keep it apart from the default entry, which ONOS 2.7 recognises
+                // by an empty key, by spelling out the omitted LPM fields as prefix length 0.
+                for (MatchField field : table.matchFields()) {
+                    key.addFieldMatch(new PiLpmFieldMatch(PiMatchFieldId.of(field.getName()),
+                            ImmutableByteSequence.ofZeros(ByteStrings.byteWidth(field.getBitwidth())), 0));
+                }
+            }
             out.withMatchKey(key.build());
         }
         if (entry.getPriority() != 0) {
@@ -129,6 +143,10 @@ final class TableEntryCodec {
                         + "priority 0", what);
             }
         } else {
+            if (table.matchFields().isEmpty()) {
+                throw P4RuntimeException.invalidArgument("%s has no match fields: only its default entry "
+                        + "exists", what);
+            }
             Set<Integer> present = new HashSet<>();
             for (FieldMatch match : entry.getMatchList()) {
                 MatchField field = table.matchField(match.getFieldId());

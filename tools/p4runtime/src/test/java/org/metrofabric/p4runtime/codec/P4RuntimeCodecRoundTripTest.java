@@ -147,6 +147,20 @@ class P4RuntimeCodecRoundTripTest {
     }
 
     @Test
+    void catchAllEntryOfAnLpmTableIsNotTheDefaultEntry() {
+        TableEntry catchAll = TableEntry.newBuilder().setTableId(42269827)
+                .setAction(ROUTING.encodeTableEntry(PiTableEntry.builder()
+                        .forTable(PiTableId.of("RoutingIngress.ipv4_lpm"))
+                        .withAction(action("RoutingIngress.drop", param("reason", 1, 2))).build()).getAction())
+                .build();
+        PiTableEntry decoded = ROUTING.decodeTableEntry(catchAll);
+        assertFalse(decoded.isDefaultAction());
+        assertEquals(new PiLpmFieldMatch(PiMatchFieldId.of("hdr.ipv4.dstAddr"), bits(0, 32), 0),
+                decoded.matchKey().fieldMatch(PiMatchFieldId.of("hdr.ipv4.dstAddr")).orElseThrow());
+        assertEquals(catchAll, ROUTING.encodeTableEntry(decoded));
+    }
+
+    @Test
     void catchAllEntryOfATernaryTableIsNotTheDefaultEntry() {
         PiTableEntry catchAll = PiTableEntry.builder().forTable(PiTableId.of("IoIngress.acl"))
                 .withPriority(1)
