@@ -1,6 +1,9 @@
 package org.metrofabric.p4runtime.codec;
 
+import org.onosproject.net.pi.model.PiActionProfileId;
 import org.onosproject.net.pi.model.PiCounterId;
+import org.onosproject.net.pi.model.PiMeterId;
+import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiActionProfileGroup;
 import org.onosproject.net.pi.runtime.PiActionProfileMember;
 import org.onosproject.net.pi.runtime.PiCounterCell;
@@ -38,6 +41,7 @@ public final class P4RuntimeCodec {
     private final CounterCodec counters;
     private final MeterCodec meters;
     private final PacketIoCodec packetIo;
+    private final ReadRequestCodec reads;
 
     private P4RuntimeCodec(P4InfoIndex p4Info) {
         this.p4Info = p4Info;
@@ -47,6 +51,7 @@ public final class P4RuntimeCodec {
         this.counters = new CounterCodec(p4Info, tableEntries);
         this.meters = new MeterCodec(p4Info, tableEntries);
         this.packetIo = new PacketIoCodec(p4Info);
+        this.reads = new ReadRequestCodec(p4Info);
     }
 
     public static P4RuntimeCodec of(P4InfoIndex p4Info) {
@@ -203,5 +208,40 @@ public final class P4RuntimeCodec {
 
     public PiPacketOperation decodePacketIn(PacketIn packet) {
         return packetIo.decodePacketIn(packet);
+    }
+
+    /** Read request: every entry of a table, with direct counter values if the table has a direct counter. */
+    public Entity encodeTableRead(PiTableId tableId) {
+        return reads.tableEntries(tableId);
+    }
+
+    /** Read request: the default entry of a table. */
+    public Entity encodeDefaultEntryRead(PiTableId tableId) {
+        return reads.defaultEntry(tableId);
+    }
+
+    /** Read request: every member of an action profile. */
+    public Entity encodeMemberRead(PiActionProfileId profileId) {
+        return reads.members(profileId);
+    }
+
+    /** Read request: every group of an action profile. */
+    public Entity encodeGroupRead(PiActionProfileId profileId) {
+        return reads.groups(profileId);
+    }
+
+    /** Read request: every cell of an indexed meter. */
+    public Entity encodeMeterReadAll(PiMeterId meterId) {
+        return reads.meterCells(meterId);
+    }
+
+    /** Read request: every multicast group. */
+    public Entity encodeMulticastGroupRead() {
+        return ReadRequestCodec.multicastGroups();
+    }
+
+    /** Read request: every clone session. */
+    public Entity encodeCloneSessionRead() {
+        return ReadRequestCodec.cloneSessions();
     }
 }
