@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.metrofabric.topology.TopologyFiles;
 import org.metrofabric.topology.load.TopologyLoader;
 
@@ -17,6 +21,15 @@ class NetcfgWriterTest {
     @BeforeAll
     static void write() throws Exception {
         netcfg = NetcfgWriter.write(TopologyLoader.load(TopologyFiles.shipped("metro-2x4")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"metro-2x4", "metro-4x8"})
+    void shippedNetcfgIsCurrent(String name) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode written = mapper.readTree(NetcfgWriter.write(TopologyLoader.load(TopologyFiles.shipped(name))).toString());
+        JsonNode shipped = mapper.readTree(Files.readString(TopologyFiles.topologiesDir().resolve("netcfg/" + name + ".json")));
+        assertEquals(written, shipped, "regenerate with: topology netcfg topologies/" + name + ".json -o topologies/netcfg/" + name + ".json");
     }
 
     @Test

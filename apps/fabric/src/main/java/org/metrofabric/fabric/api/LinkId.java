@@ -1,0 +1,54 @@
+package org.metrofabric.fabric.api;
+
+import java.util.Objects;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+
+/** Names a full-duplex spine-leaf link by its two ports, spine side first. */
+public final class LinkId {
+    private final ConnectPoint spinePort;
+    private final ConnectPoint leafPort;
+
+    public LinkId(ConnectPoint spinePort, ConnectPoint leafPort) {
+        this.spinePort = Objects.requireNonNull(spinePort, "spinePort");
+        this.leafPort = Objects.requireNonNull(leafPort, "leafPort");
+    }
+
+    public ConnectPoint spinePort() {
+        return spinePort;
+    }
+
+    public ConnectPoint leafPort() {
+        return leafPort;
+    }
+
+    public DeviceId spine() {
+        return spinePort.deviceId();
+    }
+
+    public DeviceId leaf() {
+        return leafPort.deviceId();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof LinkId)) {
+            return false;
+        }
+        LinkId that = (LinkId) o;
+        return spinePort.equals(that.spinePort) && leafPort.equals(that.leafPort);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * spinePort.hashCode() + leafPort.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spinePort + "-" + leafPort;
+    }
+}

@@ -1,0 +1,344 @@
+package org.metrofabric.fabric.app.planner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.metrofabric.fabric.api.Endpoint;
+import org.metrofabric.fabric.api.FabricDevice;
+import org.metrofabric.fabric.api.FabricHost;
+import org.metrofabric.fabric.api.FabricLink;
+import org.metrofabric.fabric.api.FabricSnapshot;
+import org.metrofabric.fabric.api.IntentState;
+import org.metrofabric.fabric.api.LeafKind;
+import org.metrofabric.fabric.api.LinkId;
+import org.metrofabric.fabric.api.PathIntent;
+import org.onlab.packet.IpPrefix;
+import org.onosproject.net.DeviceId;
+
+/**
+ * Places single-hop path intents: access leaf, one spine, cloud leaf. A spine fits when both its
+ * links are usable, the path latency (links plus a switching term for each of the three switches)
+ * is within the budget and both links have the bandwidth free; among fitting spines the least
+ * reserved one wins (highest link utilisation on the path, then fewest pinned intents, then
+ * spine order). The planner is pure: the same snapshot, intents and previous plan always give
+ * the same plan.
+ *
+ * <p>Re-planning keeps every installed intent whose path still works and still meets its SLA, so
+ * a failure moves only the intents it touched. Intents that were installed before but now fit
+ * nowhere become DEGRADED (their traffic still follows ECMP routing); intents never installed
+ * before that do not fit are REJECTED. Previously installed intents are placed before new ones.
+ */
+public final class PathPlanner {
+    /** Default per-switch forwarding latency used in path latency, in ns. */
+    public static final long DEFAULT_SWITCHING_NANOS = 5_000;
+    /** An access leaf, a spine and a cloud leaf. */
+    public static final int SWITCHES_ON_PATH = 3;
+
+    private final long switchingNanos;
+
+    public PathPlanner(long switchingNanosPerSwitch) {
+        if (switchingNanosPerSwitch < 0) {
+            throw new IllegalArgumentException("switching latency must be >= 0 ns");
+        }
+        this.switchingNanos = switchingNanosPerSwitch;
+    }
+
+    public PathPlanner() {
+        this(DEFAULT_SWITCHING_NANOS);
+    }
+
+    public long switchingNanos() {
+        return switchingNanos;
+    }
+
+    /**
+     * Plans all intents against the snapshot, keeping what still holds from {@code previous}.
+     *
+     * @param intents  every intent that should exist, in priority order; names must be unique
+     * @param previous the plan in force (use {@link PathPlan#EMPTY} at start)
+     */
+    public PathPlan plan(FabricSnapshot snapshot, List<PathIntent> intents, PathPlan previous) {
+        Work work = new Work(snapshot);
+        PathDecision[] decisions = new PathDecision[intents.size()];
+        // 1: keep installed intents whose path still works.
+        for (int i = 0; i < intents.size(); i++) {
+            PathDecision before = previous.decision(intents.get(i).name());
+            if (before != null && before.state() == IntentState.INSTALLED && before.intent().equals(intents.get(i))) {
+                decisions[i] = work.keep(before);
+            }
+        }
+        // 2: re-place intents that were accepted before, then place new ones.
+        for (boolean wasAccepted : new boolean[] {true, false}) {
+            for (int i = 0; i < intents.size(); i++) {
+                if (decisions[i] != null) {
+                    continue;
+                }
+                PathDecision before = previous.decision(intents.get(i).name());
+                boolean accepted = before != null && before.state() != IntentState.REJECTED;
+                if (accepted == wasAccepted) {
+                    decisions[i] = work.place(intents.get(i), accepted);
+                }
+            }
+        }
+        Map<String, PathDecision> byName = new LinkedHashMap<>();
+        for (PathDecision decision : decisions) {
+            if (byName.put(decision.intent().name(), decision) != null) {
+                throw new IllegalArgumentException("intent name " + decision.intent().name() + " is used twice");
+            }
+        }
+        return new PathPlan(byName, work.reservations());
+    }
+
+    /**
+     * Admits one new intent on top of the plan in force. When the returned plan's decision for
+     * it is REJECTED, the caller keeps {@code current}: a rejected intent changes nothing.
+     */
+    public PathPlan admit(FabricSnapshot snapshot, PathPlan current, PathIntent intent) {
+        if (current.decision(intent.name()) != null) {
+            throw new IllegalArgumentException("an intent named " + intent.name() + " already exists");
+        }
+        List<PathIntent> intents = new ArrayList<>(current.decisions().size() + 1);
+        current.decisions().values().forEach(d -> intents.add(d.intent()));
+        intents.add(intent);
+        return plan(snapshot, intents, current);
+    }
+
+    /** Mutable counters of one planning run. */
+    private final class Work {
+        private final FabricSnapshot snapshot;
+        private final long[] reserved;
+        private final int[] pinned;
+        /** (user prefix, cloud prefix) pairs already pinned: a leaf cannot pin one pair two ways. */
+        private final Map<List<IpPrefix>, String> claimed = new HashMap<>();
+
+        Work(FabricSnapshot snapshot) {
+            this.snapshot = snapshot;
+            this.reserved = new long[snapshot.links().size()];
+            this.pinned = new int[snapshot.links().size()];
+        }
+
+        /** @return the decision kept (latency refreshed), or null when the old path no longer holds */
+        PathDecision keep(PathDecision before) {
+            PathIntent intent = before.intent();
+            PlacedPath old = before.path();
+            Ends ends = resolve(intent);
+            if (ends.rejection != null || !ends.user.equals(old.userPrefix()) || !ends.cloud.equals(old.cloudPrefix())
+                    || !ends.userLeaf.equals(old.userLeaf()) || !ends.cloudLeaf.equals(old.cloudLeaf())) {
+                return null;
+            }
+            int up = snapshot.linkIndex(old.userLink());
+            int down = snapshot.linkIndex(old.cloudLink());
+            if (up < 0 || down < 0 || !snapshot.isUsable(up) || !snapshot.isUsable(down)) {
+                return null;
+            }
+            long latency = latency(up, down);
+            long bandwidth = intent.bandwidthMbps();
+            if (latency > intent.latencyBudgetNanos() || bandwidth > free(up) || bandwidth > free(down)
+                    || claimed.containsKey(ends.key())) {
+                return null;
+            }
+            return install(intent, ends, old.spine(), up, down, latency);
+        }
+
+        PathDecision place(PathIntent intent, boolean wasAccepted) {
+            Ends ends = resolve(intent);
+            Rejection rejection = ends.rejection;
+            if (rejection == null) {
+                String holder = claimed.get(ends.key());
+                if (holder != null) {
+                    rejection = new Rejection(Constraint.DUPLICATE_PATH, 0, "intent " + holder
+                            + " already pins " + ends.user + " to " + ends.cloud);
+                }
+            }
+            if (rejection == null) {
+                PathDecision placed = choose(intent, ends);
+                if (placed.state() == IntentState.INSTALLED) {
+                    return placed;
+                }
+                rejection = placed.reason();
+            }
+            return wasAccepted ? PathDecision.degraded(intent, rejection) : PathDecision.rejected(intent, rejection);
+        }
+
+        private PathDecision choose(PathIntent intent, Ends ends) {
+            long budget = intent.latencyBudgetNanos();
+            long bandwidth = intent.bandwidthMbps();
+            int bestSpine = -1;
+            int bestUp = -1;
+            int bestDown = -1;
+            double bestUtilisation = 0;
+            int bestPinned = 0;
+            boolean anyPath = false;
+            boolean anyWithinBudget = false;
+            long fastest = Long.MAX_VALUE;
+            int fastestSpine = -1;
+            long smallestShortfall = Long.MAX_VALUE;
+            int shortfallLink = -1;
+            for (int s = 0; s < snapshot.spines().size(); s++) {
+                int up = pickLink(snapshot.uplinks(ends.userLeaf, s));
+                int down = pickLink(snapshot.uplinks(ends.cloudLeaf, s));
+                if (up < 0 || down < 0) {
+                    continue;
+                }
+                anyPath = true;
+                long latency = latency(up, down);
+                if (latency < fastest) {
+                    fastest = latency;
+                    fastestSpine = s;
+                }
+                if (latency > budget) {
+                    continue;
+                }
+                anyWithinBudget = true;
+                int bottleneck = free(up) <= free(down) ? up : down;
+                if (bandwidth > free(bottleneck)) {
+                    if (bandwidth - free(bottleneck) < smallestShortfall) {
+                        smallestShortfall = bandwidth - free(bottleneck);
+                        shortfallLink = bottleneck;
+                    }
+                    continue;
+                }
+                double utilisation = Math.max(utilisation(up), utilisation(down));
+                int pins = pinned[up] + pinned[down];
+                if (bestSpine < 0 || utilisation < bestUtilisation
+                        || (utilisation == bestUtilisation && pins < bestPinned)) {
+                    bestSpine = s;
+                    bestUp = up;
+                    bestDown = down;
+                    bestUtilisation = utilisation;
+                    bestPinned = pins;
+                }
+            }
+            if (bestSpine >= 0) {
+                return install(intent, ends, snapshot.spines().get(bestSpine).id(), bestUp, bestDown, latency(bestUp, bestDown));
+            }
+            if (!anyPath) {
+                return PathDecision.rejected(intent, new Rejection(Constraint.NO_PATH, 0,
+                        "no live spine links " + ends.userLeaf + " and " + ends.cloudLeaf));
+            }
+            if (!anyWithinBudget) {
+                long excess = fastest - budget;
+                return PathDecision.rejected(intent, new Rejection(Constraint.LATENCY, excess, String.format(
+                        "the fastest path (via %s) takes %s us, over the %d us budget by %s us",
+                        snapshot.spines().get(fastestSpine).id(), micros(fastest), budget / 1_000, micros(excess))));
+            }
+            FabricLink link = snapshot.link(shortfallLink);
+            return PathDecision.rejected(intent, new Rejection(Constraint.BANDWIDTH, smallestShortfall, String.format(
+                    "%d Mb/s requested; the best path within the latency budget has %d Mb/s free on link %s, short by %d Mb/s",
+                    bandwidth, free(shortfallLink), link.id(), smallestShortfall)));
+        }
+
+        private PathDecision install(PathIntent intent, Ends ends, DeviceId spine, int up, int down, long latency) {
+            reserved[up] += intent.bandwidthMbps();
+            reserved[down] += intent.bandwidthMbps();
+            pinned[up]++;
+            pinned[down]++;
+            claimed.put(ends.key(), intent.name());
+            LinkId userLink = snapshot.link(up).id();
+            LinkId cloudLink = snapshot.link(down).id();
+            return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, spine, userLink, cloudLink, latency));
+        }
+
+        /** Of parallel links, the usable one with the most free bandwidth; -1 when none is usable. */
+        private int pickLink(int[] candidates) {
+            int best = -1;
+            for (int link : candidates) {
+                if (snapshot.isUsable(link) && (best < 0 || free(link) > free(best))) {
+                    best = link;
+                }
+            }
+            return best;
+        }
+
+        private long latency(int up, int down) {
+            return snapshot.link(up).latencyNanos() + snapshot.link(down).latencyNanos() + SWITCHES_ON_PATH * switchingNanos;
+        }
+
+        private long free(int link) {
+            return snapshot.link(link).capacityMbps() - reserved[link];
+        }
+
+        private double utilisation(int link) {
+            long capacity = snapshot.link(link).capacityMbps();
+            return capacity == 0 ? 1.0 : (double) reserved[link] / capacity;
+        }
+
+        Map<LinkId, Long> reservations() {
+            Map<LinkId, Long> byLink = new HashMap<>();
+            for (int i = 0; i < reserved.length; i++) {
+                if (reserved[i] > 0) {
+                    byLink.put(snapshot.link(i).id(), reserved[i]);
+                }
+            }
+            return byLink;
+        }
+
+        private Ends resolve(PathIntent intent) {
+            Ends ends = new Ends();
+            Object user = resolveEnd(intent.user(), "from", false);
+            Object cloud = user instanceof Rejection ? null : resolveEnd(intent.cloud(), "to", true);
+            if (user instanceof Rejection) {
+                ends.rejection = (Rejection) user;
+            } else if (cloud instanceof Rejection) {
+                ends.rejection = (Rejection) cloud;
+            } else {
+                ends.user = ((Located) user).prefix;
+                ends.userLeaf = ((Located) user).leaf;
+                ends.cloud = ((Located) cloud).prefix;
+                ends.cloudLeaf = ((Located) cloud).leaf;
+            }
+            return ends;
+        }
+
+        /** @return a {@link Located} or a {@link Rejection} */
+        private Object resolveEnd(Endpoint endpoint, String field, boolean wantCloud) {
+            Located located = new Located();
+            if (endpoint.isHost()) {
+                FabricHost host = snapshot.hostByName(endpoint.hostName());
+                if (host == null) {
+                    return new Rejection(Constraint.ENDPOINT, 0, field + ": unknown host " + endpoint.hostName());
+                }
+                located.leaf = host.location().deviceId();
+                located.prefix = IpPrefix.valueOf(host.ip(), IpPrefix.MAX_INET_MASK_LENGTH);
+            } else {
+                located.leaf = snapshot.leafServing(endpoint.prefix());
+                located.prefix = endpoint.prefix();
+                if (located.leaf == null) {
+                    return new Rejection(Constraint.ENDPOINT, 0, field + ": no leaf serves " + endpoint);
+                }
+            }
+            FabricDevice leaf = snapshot.device(located.leaf);
+            if (leaf.leafKind().isCloud() != wantCloud) {
+                return new Rejection(Constraint.ENDPOINT, 0, String.format("%s: %s is on %s, a%s %s leaf; the %s end must be on %s",
+                        field, endpoint, leaf.id(), leaf.leafKind() == LeafKind.ACCESS ? "n" : "",
+                        leaf.leafKind().configName(), wantCloud ? "cloud" : "user",
+                        wantCloud ? "an edge-cloud or core-cloud leaf" : "an access leaf"));
+            }
+            return located;
+        }
+    }
+
+    private static String micros(long nanos) {
+        return nanos % 1_000 == 0 ? Long.toString(nanos / 1_000) : String.format(Locale.ROOT, "%.3f", nanos / 1_000.0);
+    }
+
+    private static final class Located {
+        DeviceId leaf;
+        IpPrefix prefix;
+    }
+
+    private static final class Ends {
+        IpPrefix user;
+        IpPrefix cloud;
+        DeviceId userLeaf;
+        DeviceId cloudLeaf;
+        Rejection rejection;
+
+        List<IpPrefix> key() {
+            return List.of(user, cloud);
+        }
+    }
+}
