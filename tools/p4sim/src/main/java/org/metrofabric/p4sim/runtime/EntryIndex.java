@@ -21,10 +21,14 @@ abstract class EntryIndex {
         long lpmCount = fields.stream().filter(f -> f.kind() == MatchKind.LPM).count();
         boolean needsPriority = fields.stream().anyMatch(f -> f.kind() == MatchKind.TERNARY
                 || f.kind() == MatchKind.RANGE || f.kind() == MatchKind.OPTIONAL);
+        boolean narrow = NarrowEntryIndex.fits(fields);
         if (needsPriority || lpmCount > 1) {
-            return new PriorityScan(fields);
+            return narrow ? new NarrowEntryIndex.PriorityScan(fields) : new PriorityScan(fields);
         }
-        return lpmCount == 1 ? new LongestPrefix(fields) : new Exact();
+        if (lpmCount == 1) {
+            return narrow ? new NarrowEntryIndex.LongestPrefix(fields) : new LongestPrefix(fields);
+        }
+        return narrow ? new NarrowEntryIndex.Exact() : new Exact();
     }
 
     /** All fields exact: one hash lookup. */
