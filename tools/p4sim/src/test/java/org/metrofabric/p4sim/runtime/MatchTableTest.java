@@ -66,6 +66,41 @@ class MatchTableTest {
     }
 
     @Test
+    void wideFieldsUseTheSameRules() {
+        BigInteger net = new BigInteger("20010db8000000000000000000000000", 16);
+        MatchTable lpm = table(List.of(new KeyField("v6", 128, MatchKind.LPM)), List.of());
+        lpm.insert(new EntryKey(List.of(FieldMatch.lpm(net, 32)), 0), ActionCall.of("short"));
+        lpm.insert(new EntryKey(List.of(FieldMatch.lpm(net.setBit(80), 48)), 0), ActionCall.of("long"));
+        assertEquals("long", lpm.apply(new BigInteger[] {net.setBit(80).setBit(3)}, 64, 0).actionName());
+        assertEquals("short", lpm.apply(new BigInteger[] {net.setBit(3)}, 64, 0).actionName());
+        MatchTable ternary = table(List.of(new KeyField("v6", 128, MatchKind.TERNARY)), List.of());
+        ternary.insert(new EntryKey(List.of(FieldMatch.ternary(net, net)), 1), ActionCall.of("low"));
+        ternary.insert(new EntryKey(List.of(FieldMatch.ternary(net.setBit(127), net.setBit(127))), 2),
+                ActionCall.of("high"));
+        assertEquals("high", ternary.apply(new BigInteger[] {net.setBit(127)}, 64, 0).actionName());
+        assertEquals("low", ternary.apply(new BigInteger[] {net}, 64, 0).actionName());
+        MatchTable exact = table(List.of(new KeyField("v6", 128, MatchKind.EXACT)), List.of());
+        exact.insert(new EntryKey(List.of(FieldMatch.exact(net)), 0), ActionCall.of("hit"));
+        assertTrue(exact.apply(new BigInteger[] {net}, 64, 0).hit());
+        assertFalse(exact.apply(new BigInteger[] {net.setBit(0)}, 64, 0).hit());
+    }
+
+    @Test
+    void sixtyFourBitFieldsCompareUnsigned() {
+        BigInteger top = BigInteger.ONE.shiftLeft(63);
+        MatchTable range = table(List.of(new KeyField("r", 64, MatchKind.RANGE)), List.of());
+        range.insert(new EntryKey(List.of(FieldMatch.range(top, top.add(big(10)))), 1), ActionCall.of("upper"));
+        assertTrue(range.apply(new BigInteger[] {top.add(big(5))}, 64, 0).hit());
+        assertFalse(range.apply(new BigInteger[] {big(5)}, 64, 0).hit());
+        MatchTable lpm = table(List.of(new KeyField("a", 64, MatchKind.LPM)), List.of());
+        lpm.insert(new EntryKey(List.of(FieldMatch.lpm(top, 1)), 0), ActionCall.of("half"));
+        lpm.insert(new EntryKey(List.of(FieldMatch.lpm(top.add(BigInteger.ONE), 64)), 0), ActionCall.of("host"));
+        assertEquals("host", lpm.apply(new BigInteger[] {top.add(BigInteger.ONE)}, 64, 0).actionName());
+        assertEquals("half", lpm.apply(new BigInteger[] {top.add(big(2))}, 64, 0).actionName());
+        assertFalse(lpm.apply(new BigInteger[] {big(2)}, 64, 0).hit());
+    }
+
+    @Test
     void constEntriesFollowProgramOrder() {
         List<KeyField> fields = List.of(new KeyField("k", 8, MatchKind.TERNARY));
         MatchTable t = table(fields, List.of(
