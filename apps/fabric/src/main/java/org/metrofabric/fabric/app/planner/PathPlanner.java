@@ -12,7 +12,6 @@ import org.metrofabric.fabric.api.FabricHost;
 import org.metrofabric.fabric.api.FabricLink;
 import org.metrofabric.fabric.api.FabricSnapshot;
 import org.metrofabric.fabric.api.IntentState;
-import org.metrofabric.fabric.api.LeafKind;
 import org.metrofabric.fabric.api.LinkId;
 import org.metrofabric.fabric.api.PathIntent;
 import org.onlab.packet.IpPrefix;
@@ -140,7 +139,12 @@ public final class PathPlanner {
                     || claimed.containsKey(ends.key())) {
                 return null;
             }
-            return install(intent, ends, old.spine(), up, down, latency);
+            reserve(intent, ends, up, down);
+            if (latency == old.latencyNanos()) {
+                return before;
+            }
+            return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, old.spine(),
+                    old.userLink(), old.cloudLink(), latency));
         }
 
         PathDecision place(PathIntent intent, boolean wasAccepted) {
@@ -231,12 +235,16 @@ public final class PathPlanner {
                     bandwidth, free(shortfallLink), link.id(), smallestShortfall)));
         }
 
-        private PathDecision install(PathIntent intent, Ends ends, DeviceId spine, int up, int down, long latency) {
+        private void reserve(PathIntent intent, Ends ends, int up, int down) {
             reserved[up] += intent.bandwidthMbps();
             reserved[down] += intent.bandwidthMbps();
             pinned[up]++;
             pinned[down]++;
             claimed.put(ends.key(), intent.name());
+        }
+
+        private PathDecision install(PathIntent intent, Ends ends, DeviceId spine, int up, int down, long latency) {
+            reserve(intent, ends, up, down);
             LinkId userLink = snapshot.link(up).id();
             LinkId cloudLink = snapshot.link(down).id();
             return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, spine, userLink, cloudLink, latency));
@@ -312,9 +320,9 @@ public final class PathPlanner {
             }
             FabricDevice leaf = snapshot.device(located.leaf);
             if (leaf.leafKind().isCloud() != wantCloud) {
-                return new Rejection(Constraint.ENDPOINT, 0, String.format("%s: %s is on %s, a%s %s leaf; the %s end must be on %s",
-                        field, endpoint, leaf.id(), leaf.leafKind() == LeafKind.ACCESS ? "n" : "",
-                        leaf.leafKind().configName(), wantCloud ? "cloud" : "user",
+                String kind = leaf.leafKind().configName();
+                return new Rejection(Constraint.ENDPOINT, 0, String.format("%s: %s is on %s, %s %s leaf; the %s end must be on %s",
+                        field, endpoint, leaf.id(), "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a", kind, wantCloud ? "cloud" : "user",
                         wantCloud ? "an edge-cloud or core-cloud leaf" : "an access leaf"));
             }
             return located;
