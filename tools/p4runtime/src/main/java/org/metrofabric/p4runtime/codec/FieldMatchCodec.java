@@ -76,20 +76,35 @@ final class FieldMatchCodec {
                     match.type());
         }
         FieldMatch encoded = out.build();
-        decode(table, encoded);
+        checkedValues(field, encoded, what);
         return Optional.of(encoded);
     }
 
     /** The PI form of {@code match}, values padded to the field width; INVALID_ARGUMENT on a rule breach. */
     static PiFieldMatch decode(TableInfo table, FieldMatch match) {
         MatchField field = table.matchField(match.getFieldId());
-        String what = describe(table, field);
-        int width = field.getBitwidth();
+        byte[][] values = checkedValues(field, match, describe(table, field));
         PiMatchFieldId id = PiMatchFieldId.of(field.getName());
+        return switch (match.getFieldMatchTypeCase()) {
+            case EXACT -> new PiExactFieldMatch(id, bytes(values[0]));
+            case LPM -> new PiLpmFieldMatch(id, bytes(values[0]), match.getLpm().getPrefixLen());
+            case TERNARY -> new PiTernaryFieldMatch(id, bytes(values[0]), bytes(values[1]));
+            case RANGE -> new PiRangeFieldMatch(id, bytes(values[0]), bytes(values[1]));
+            case OPTIONAL -> new PiOptionalFieldMatch(id, bytes(values[0]));
+            default -> throw new IllegalStateException("checkedValues accepted " + match.getFieldMatchTypeCase());
+        };
+    }
+
+    /**
+     * Checks the kind and the match-format rules of {@code match}; returns its values padded to the
+     * field width (value; value and mask; or low and high).
+     */
+    private static byte[][] checkedValues(MatchField field, FieldMatch match, String what) {
+        int width = field.getBitwidth();
         switch (match.getFieldMatchTypeCase()) {
             case EXACT -> {
                 checkKind(what, field, PiMatchType.EXACT);
-                return new PiExactFieldMatch(id, bytes(ByteStrings.padded(match.getExact().getValue(), width, what)));
+                return new byte[][] {ByteStrings.padded(match.getExact().getValue(), width, what)};
             }
             case LPM -> {
                 checkKind(what, field, PiMatchType.LPM);
@@ -103,7 +118,7 @@ final class FieldMatchCodec {
                     throw P4RuntimeException.invalidArgument("%s: LPM value 0x%s has bits set past the "
                             + "prefix length %d", what, hex(value), prefix);
                 }
-                return new PiLpmFieldMatch(id, bytes(value), prefix);
+                return new byte[][] {value};
             }
             case TERNARY -> {
                 checkKind(what, field, PiMatchType.TERNARY);
@@ -117,7 +132,7 @@ final class FieldMatchCodec {
                     throw P4RuntimeException.invalidArgument("%s: ternary value 0x%s has bits outside the "
                             + "mask 0x%s", what, hex(value), hex(mask));
                 }
-                return new PiTernaryFieldMatch(id, bytes(value), bytes(mask));
+                return new byte[][] {value, mask};
             }
             case RANGE -> {
                 checkKind(what, field, PiMatchType.RANGE);
@@ -131,12 +146,11 @@ final class FieldMatchCodec {
                     throw P4RuntimeException.invalidArgument("%s: range covers every value (a don't-care: "
                             + "omit the field)", what);
                 }
-                return new PiRangeFieldMatch(id, bytes(low), bytes(high));
+                return new byte[][] {low, high};
             }
             case OPTIONAL -> {
                 checkKind(what, field, PiMatchType.OPTIONAL);
-                return new PiOptionalFieldMatch(id,
-                        bytes(ByteStrings.padded(match.getOptional().getValue(), width, what)));
+                return new byte[][] {ByteStrings.padded(match.getOptional().getValue(), width, what)};
             }
             default -> throw P4RuntimeException.invalidArgument("%s: match kind %s is not supported", what,
                     match.getFieldMatchTypeCase());
@@ -168,7 +182,12 @@ final class FieldMatchCodec {
     }
 
     private static boolean isZero(byte[] value) {
-        return isZero(ByteString.copyFrom(value));
+        for (byte b : value) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFullRange(byte[] low, byte[] high, int width) {

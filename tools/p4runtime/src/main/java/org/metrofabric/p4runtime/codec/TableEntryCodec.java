@@ -23,6 +23,7 @@ import p4.v1.P4RuntimeOuterClass.MeterConfig;
 import p4.v1.P4RuntimeOuterClass.TableAction;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -65,12 +66,12 @@ final class TableEntryCodec {
         if (isDefault) {
             out.setIsDefaultAction(true);
         } else {
+            List<FieldMatch> matches = new ArrayList<>(entry.matchKey().fieldMatches().size());
             for (PiFieldMatch match : entry.matchKey().fieldMatches()) {
-                FieldMatchCodec.encode(table, match).ifPresent(out::addMatch);
+                FieldMatchCodec.encode(table, match).ifPresent(matches::add);
             }
-            List<FieldMatch> sorted = out.getMatchList().stream()
-                    .sorted(Comparator.comparingInt(FieldMatch::getFieldId)).toList();
-            out.clearMatch().addAllMatch(sorted);
+            matches.sort(Comparator.comparingInt(FieldMatch::getFieldId));
+            out.addAllMatch(matches);
             out.setPriority(entry.priority().orElse(0));
         }
         if (entry.action() != null) {
@@ -211,11 +212,30 @@ final class TableEntryCodec {
                     action.type());
         }
         TableAction encoded = out.build();
-        decodeAction(table, encoded, isDefault);
+        checkAction(table, encoded, isDefault);
         return encoded;
     }
 
     private PiTableAction decodeAction(TableInfo table, TableAction action, boolean isDefault) {
+        checkAction(table, action, isDefault);
+        String what = "table '" + table.name() + "'";
+        return switch (action.getTypeCase()) {
+            case ACTION -> actions.decode(action.getAction(), what);
+            case ACTION_PROFILE_MEMBER_ID -> PiActionProfileMemberId.of(action.getActionProfileMemberId());
+            case ACTION_PROFILE_GROUP_ID -> PiActionProfileGroupId.of(action.getActionProfileGroupId());
+            case ACTION_PROFILE_ACTION_SET -> {
+                PiActionSet.Builder set = PiActionSet.builder();
+                for (ActionProfileAction member : action.getActionProfileActionSet().getActionProfileActionsList()) {
+                    set.addWeightedAction(actions.decode(member.getAction(), what), member.getWeight());
+                }
+                yield set.build();
+            }
+            default -> throw new IllegalStateException("checkAction accepted " + action.getTypeCase());
+        };
+    }
+
+    /** Which kind of action the table takes, and the action scope; parameters are checked by ActionCodec. */
+    private void checkAction(TableInfo table, TableAction action, boolean isDefault) {
         String what = "table '" + table.name() + "'";
         switch (action.getTypeCase()) {
             case ACTION -> {
@@ -225,19 +245,11 @@ final class TableEntryCodec {
                             p4Info.actionProfile(table.implementationId()).getPreamble().getName());
                 }
                 checkScope(table, action.getAction().getActionId(), isDefault);
-                return actions.decode(action.getAction(), what);
             }
-            case ACTION_PROFILE_MEMBER_ID -> {
-                requireProfile(table, false, "a member reference");
-                return PiActionProfileMemberId.of(action.getActionProfileMemberId());
-            }
-            case ACTION_PROFILE_GROUP_ID -> {
-                requireProfile(table, true, "a group reference");
-                return PiActionProfileGroupId.of(action.getActionProfileGroupId());
-            }
+            case ACTION_PROFILE_MEMBER_ID -> requireProfile(table, false, "a member reference");
+            case ACTION_PROFILE_GROUP_ID -> requireProfile(table, true, "a group reference");
             case ACTION_PROFILE_ACTION_SET -> {
                 requireProfile(table, true, "an action set");
-                PiActionSet.Builder set = PiActionSet.builder();
                 var members = action.getActionProfileActionSet().getActionProfileActionsList();
                 if (members.isEmpty()) {
                     throw P4RuntimeException.invalidArgument("%s: the action set is empty", what);
@@ -248,9 +260,7 @@ final class TableEntryCodec {
                                 member.getWeight());
                     }
                     checkScope(table, member.getAction().getActionId(), false);
-                    set.addWeightedAction(actions.decode(member.getAction(), what), member.getWeight());
                 }
-                return set.build();
             }
             default -> throw P4RuntimeException.invalidArgument("%s: the table action is empty", what);
         }
