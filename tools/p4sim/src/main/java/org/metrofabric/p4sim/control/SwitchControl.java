@@ -457,6 +457,31 @@ public final class SwitchControl {
         return members;
     }
 
+    /** The profile's members in creation order. */
+    public synchronized List<PiActionProfileMember> readMembers(PiActionProfileId profileId) {
+        ActionProfile profile = profile(profileId);
+        List<PiActionProfileMember> members = new ArrayList<>();
+        for (int memberId : profile.memberIds()) {
+            members.add(PiActionProfileMember.builder().forActionProfile(profileId)
+                    .withId(PiActionProfileMemberId.of(memberId)).withAction(actions.toPi(profile.member(memberId)))
+                    .build());
+        }
+        return members;
+    }
+
+    /** The selector's groups in creation order, members in selection order. */
+    public synchronized List<PiActionProfileGroup> readGroups(PiActionProfileId profileId) {
+        ActionProfile profile = profile(profileId);
+        List<PiActionProfileGroup> groups = new ArrayList<>();
+        for (int groupId : profile.groupIds()) {
+            PiActionProfileGroup.Builder builder = PiActionProfileGroup.builder().withActionProfileId(profileId)
+                    .withId(PiActionProfileGroupId.of(groupId));
+            profile.groupMembers(groupId).forEach(m -> builder.addMember(PiActionProfileMemberId.of(m)));
+            groups.add(builder.build());
+        }
+        return groups;
+    }
+
     // ---------------------------------------------------------------- packet replication
 
     private void writeMulticastGroup(UpdateType type, PiMulticastGroupEntry group) {
@@ -568,6 +593,19 @@ public final class SwitchControl {
         state.pre().configuredMulticastGroups().forEach((id, replicas) -> {
             PiMulticastGroupEntry.Builder builder = PiMulticastGroupEntry.builder().withGroupId(id);
             replicas.forEach(r -> builder.addReplica(new PiPreReplica(PortNumber.portNumber(r.port()), r.rid())));
+            result.add(builder.build());
+        });
+        return result;
+    }
+
+    public synchronized List<PiCloneSessionEntry> readCloneSessions() {
+        List<PiCloneSessionEntry> result = new ArrayList<>();
+        state.pre().cloneSessions().values().forEach(session -> {
+            PiCloneSessionEntry.Builder builder = PiCloneSessionEntry.builder().withSessionId(session.sessionId())
+                    .withClassOfService(session.classOfService())
+                    .withMaxPacketLengthBytes(session.packetLengthBytes());
+            session.replicas().forEach(r -> builder.addReplica(
+                    new PiPreReplica(PortNumber.portNumber(r.port()), r.rid())));
             result.add(builder.build());
         });
         return result;
@@ -705,6 +743,21 @@ public final class SwitchControl {
         }
         MeterArray meter = meter(cellId);
         return Optional.ofNullable(meter.config(checkedIndex(cellId.index(), meter.size(), "meter " + meter.name())));
+    }
+
+    /**
+     * A meter cell as a PI config (rates rounded to whole units per second, as PI bands hold them); an
+     * unconfigured cell reads as a config without bands.
+     */
+    public synchronized PiMeterCellConfig readMeterCell(PiMeterCellId cellId) {
+        Optional<MeterConfig> config = readMeter(cellId);
+        if (config.isEmpty()) {
+            return PiMeterCellConfig.reset(cellId);
+        }
+        MeterConfig rates = config.get();
+        return PiMeterCellConfig.builder().withMeterCellId(cellId)
+                .withCommittedBand(Math.round(rates.committedRate()), rates.committedBurst())
+                .withPeakBand(Math.round(rates.peakRate()), rates.peakBurst()).build();
     }
 
     private MeterArray meter(PiMeterCellId cellId) {

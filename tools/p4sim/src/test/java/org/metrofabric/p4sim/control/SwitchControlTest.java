@@ -279,8 +279,10 @@ class SwitchControlTest {
         rejects(ControlException.Code.FAILED_PRECONDITION, members, () -> control.delete(member(1, 1)));
         rejects(ControlException.Code.FAILED_PRECONDITION, () -> control.state().actionProfile(UPLINKS.id()).groupIds(),
                 () -> control.delete(group(1)));
+        assertEquals(List.of(group(1, 1, 2)), control.readGroups(UPLINKS));
         control.modify(group(1, 2));
         control.delete(member(1, 1));
+        assertEquals(List.of(member(2, 2)), control.readMembers(UPLINKS));
         assertEquals(List.of(2), members.get());
         PiFieldMatch other = new PiLpmFieldMatch(PiMatchFieldId.of("hdr.ipv4.dstAddr"), bytes(0x0a020000L, 32), 16);
         control.insert(entry(ECMP, PiActionProfileMemberId.of(2), null, other));
@@ -319,6 +321,7 @@ class SwitchControlTest {
                 .addReplica(new PiPreReplica(PortNumber.portNumber(4), 0)).build();
         control.insert(session);
         assertEquals(4, control.state().pre().cloneSession(5).orElseThrow().port());
+        assertEquals(List.of(session), control.readCloneSessions());
         rejects(ControlException.Code.OUT_OF_RANGE, () -> control.state().pre().cloneSessions(),
                 () -> control.insert(PiCloneSessionEntry.builder().withSessionId(40000)
                         .addReplica(new PiPreReplica(PortNumber.portNumber(4), 0)).build()));
@@ -356,10 +359,12 @@ class SwitchControlTest {
         meters.writeMeter(PiMeterCellConfig.builder().withMeterCellId(policer).withCommittedBand(10, 1)
                 .withPeakBand(20, 2).build());
         assertEquals(Optional.of(new MeterConfig(10, 1, 20, 2)), meters.readMeter(policer));
+        assertEquals(20, meters.readMeterCell(policer).peakBand().rate());
         rejects(ControlException.Code.INVALID_ARGUMENT, () -> meters.readMeter(policer),
                 () -> meters.writeMeter(PiMeterCellConfig.builder().withMeterCellId(policer)
                         .withCommittedBand(30, 1).withPeakBand(20, 2).build()));
         meters.writeMeter(PiMeterCellConfig.reset(policer));
         assertEquals(Optional.empty(), meters.readMeter(policer));
+        assertTrue(meters.readMeterCell(policer).meterBands().isEmpty());
     }
 }
