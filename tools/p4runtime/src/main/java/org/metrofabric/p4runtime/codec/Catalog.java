@@ -20,10 +20,10 @@ final class Catalog<T> {
             int itemId = id.applyAsInt(item);
             String itemName = name.apply(item);
             if (byId.putIfAbsent(itemId, item) != null) {
-                throw P4RuntimeException.invalidArgument("P4Info: two %ss have id %d", kind, itemId);
+                throw P4RuntimeException.invalidArgument("P4Info: %s id %d appears twice", kind, itemId);
             }
             if (byName.putIfAbsent(itemName, item) != null) {
-                throw P4RuntimeException.invalidArgument("P4Info: two %ss are named '%s'", kind, itemName);
+                throw P4RuntimeException.invalidArgument("P4Info: %s name '%s' appears twice", kind, itemName);
             }
         }
     }

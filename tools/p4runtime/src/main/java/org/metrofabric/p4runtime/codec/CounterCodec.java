@@ -35,7 +35,7 @@ final class CounterCodec {
                 throw P4RuntimeException.invalidArgument("table '%s' has no direct counter", table.name());
             }
             DirectCounterEntry.Builder out = DirectCounterEntry.newBuilder()
-                    .setTableEntry(tableEntries.encode(withoutCounterData(entry), null));
+                    .setTableEntry(tableEntries.encode(TableEntryCodec.withoutCounterData(entry), null));
             if (data != null) {
                 out.setData(encodeData(data));
             }
@@ -80,20 +80,6 @@ final class CounterCodec {
         }
         return new PiCounterCell(PiCounterCellId.ofDirect(tableEntries.decode(entry.getTableEntry())),
                 decodeData(entry.getData()));
-    }
-
-    private static PiTableEntry withoutCounterData(PiTableEntry entry) {
-        if (entry.counter() == null) {
-            return entry;
-        }
-        PiTableEntry.Builder out = PiTableEntry.builder().forTable(entry.table()).withMatchKey(entry.matchKey())
-                .withCookie(entry.cookie());
-        if (entry.action() != null) {
-            out.withAction(entry.action());
-        }
-        entry.priority().ifPresent(out::withPriority);
-        entry.timeout().ifPresent(out::withTimeout);
-        return out.build();
     }
 
     private static CounterData encodeData(PiCounterCellData data) {

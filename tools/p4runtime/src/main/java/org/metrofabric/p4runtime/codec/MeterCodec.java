@@ -35,7 +35,7 @@ final class MeterCodec {
                 throw P4RuntimeException.invalidArgument("table '%s' has no direct meter", table.name());
             }
             DirectMeterEntry.Builder out = DirectMeterEntry.newBuilder()
-                    .setTableEntry(tableEntries.encode(cell.tableEntry(), null));
+                    .setTableEntry(tableEntries.encode(TableEntryCodec.withoutCounterData(cell.tableEntry()), null));
             if (!config.isDefaultConfig()) {
                 out.setConfig(encodeBands(config, "direct meter of table '" + table.name() + "'"));
             }

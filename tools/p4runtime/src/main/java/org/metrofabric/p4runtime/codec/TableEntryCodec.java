@@ -290,4 +290,19 @@ final class TableEntryCodec {
                     table.name(), profile.getPreamble().getName(), given);
         }
     }
+
+    /** The entry without counter data: the key of a direct counter or meter cell. */
+    static PiTableEntry withoutCounterData(PiTableEntry entry) {
+        if (entry.counter() == null) {
+            return entry;
+        }
+        PiTableEntry.Builder out = PiTableEntry.builder().forTable(entry.table()).withMatchKey(entry.matchKey())
+                .withCookie(entry.cookie());
+        if (entry.action() != null) {
+            out.withAction(entry.action());
+        }
+        entry.priority().ifPresent(out::withPriority);
+        entry.timeout().ifPresent(out::withTimeout);
+        return out.build();
+    }
 }

@@ -62,7 +62,8 @@ class P4InfoIndexTest {
         P4Info duplicate = routing.toBuilder().addActions(routing.getActions(0)).build();
         P4RuntimeException e = assertThrows(P4RuntimeException.class, () -> P4InfoIndex.of(duplicate));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertTrue(e.getMessage().contains("two actions"), e.getMessage());
+        assertTrue(e.getMessage().contains("action id " + routing.getActions(0).getPreamble().getId() + " appears twice"),
+                e.getMessage());
         P4Info dangling = routing.toBuilder().setTables(0, routing.getTables(0).toBuilder()
                 .addActionRefs(p4.config.v1.P4InfoOuterClass.ActionRef.newBuilder().setId(5))).build();
         assertThrows(P4RuntimeException.class, () -> P4InfoIndex.of(dangling));
