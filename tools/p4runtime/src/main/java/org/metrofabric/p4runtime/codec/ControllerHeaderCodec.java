@@ -62,7 +62,10 @@ public final class ControllerHeaderCodec {
         return frame;
     }
 
-    /** The packet-in for a frame the pipeline sent to the CPU port; INVALID_ARGUMENT if it is shorter than the header. */
+    /**
+     * The packet-in for a frame the pipeline sent to the CPU port; INVALID_ARGUMENT if the frame is
+     * shorter than the header.
+     */
     public PacketIn packetIn(byte[] frame) {
         if (!p4Info.hasControllerHeader(P4InfoIndex.PACKET_IN)) {
             return PacketIn.newBuilder().setPayload(ByteString.copyFrom(frame)).build();

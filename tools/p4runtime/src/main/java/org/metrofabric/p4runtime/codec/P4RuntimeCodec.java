@@ -120,7 +120,10 @@ public final class P4RuntimeCodec {
         return tableEntries.decode(entry);
     }
 
-    /** The direct meter config a table entry carries, if any (see {@link #encodeTableEntry(PiTableEntry, PiMeterCellConfig)}). */
+    /**
+     * The direct meter config a table entry carries, if any
+     * (see {@link #encodeTableEntry(PiTableEntry, PiMeterCellConfig)}).
+     */
     public Optional<PiMeterCellConfig> decodeDirectMeterConfig(TableEntry entry) {
         if (!entry.hasMeterConfig()) {
             return Optional.empty();

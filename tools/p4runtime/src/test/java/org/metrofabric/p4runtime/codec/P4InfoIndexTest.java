@@ -30,7 +30,8 @@ class P4InfoIndexTest {
 
     @Test
     void directResourcesProfilesAndControllerHeaders() {
-        assertEquals(324324358, P4Infos.index("stateful").table("StIngress.classifier").directCounterId().orElseThrow());
+        TableInfo classifier = P4Infos.index("stateful").table("StIngress.classifier");
+        assertEquals(324324358, classifier.directCounterId().orElseThrow());
         assertEquals(352785573, P4Infos.index("meters").table("MtIngress.police").directMeterId().orElseThrow());
         P4InfoIndex ecmp = P4Infos.index("ecmp");
         assertEquals(292153490, ecmp.table("EcmpIngress.ecmp_route").implementationId());
@@ -62,8 +63,8 @@ class P4InfoIndexTest {
         P4Info duplicate = routing.toBuilder().addActions(routing.getActions(0)).build();
         P4RuntimeException e = assertThrows(P4RuntimeException.class, () -> P4InfoIndex.of(duplicate));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.code());
-        assertTrue(e.getMessage().contains("action id " + routing.getActions(0).getPreamble().getId() + " appears twice"),
-                e.getMessage());
+        int actionId = routing.getActions(0).getPreamble().getId();
+        assertTrue(e.getMessage().contains("action id " + actionId + " appears twice"), e.getMessage());
         P4Info dangling = routing.toBuilder().setTables(0, routing.getTables(0).toBuilder()
                 .addActionRefs(p4.config.v1.P4InfoOuterClass.ActionRef.newBuilder().setId(5))).build();
         assertThrows(P4RuntimeException.class, () -> P4InfoIndex.of(dangling));
