@@ -7,9 +7,22 @@ import java.math.BigInteger;
  * checksums and action selectors.
  */
 public final class BitPacker {
+    /** Bits moved at a time; with fewer than 8 bits pending, a chunk always fits in a long. */
+    private static final int CHUNK_BITS = 48;
+
     private BitPacker() {
     }
 
+    /** {@code take} bits of {@code value} starting {@code shift} bits above its least significant bit. */
+    private static long chunk(BigInteger value, int shift, int take) {
+        long mask = (1L << take) - 1;
+        if (shift == 0 && value.bitLength() <= 63) {
+            return value.longValue() & mask;
+        }
+        return value.shiftRight(shift).longValue() & mask;
+    }
+
+    /** Packs each value's low {@code widths[i]} bits, first value first. */
     public static byte[] pack(BigInteger[] values, int[] widths) {
         if (values.length != widths.length) {
             throw new IllegalArgumentException(
@@ -23,15 +36,27 @@ public final class BitPacker {
             totalBits += width;
         }
         byte[] out = new byte[(totalBits + 7) / 8];
-        int bitPos = 0;
+        int outPos = 0;
+        long pending = 0;
+        int pendingBits = 0;
         for (int i = 0; i < values.length; i++) {
-            BigInteger value = values[i];
-            for (int bit = widths[i] - 1; bit >= 0; bit--) {
-                if (value.testBit(bit)) {
-                    out[bitPos >>> 3] |= (byte) (0x80 >>> (bitPos & 7));
+            int width = widths[i];
+            int remaining = width;
+            while (remaining > 0) {
+                int take = Math.min(CHUNK_BITS, remaining);
+                long chunk = chunk(values[i], remaining - take, take);
+                pending = (pending << take) | chunk;
+                pendingBits += take;
+                while (pendingBits >= 8) {
+                    out[outPos++] = (byte) (pending >>> (pendingBits - 8));
+                    pendingBits -= 8;
                 }
-                bitPos++;
+                pending &= (1L << pendingBits) - 1;
+                remaining -= take;
             }
+        }
+        if (pendingBits > 0) {
+            out[outPos] = (byte) (pending << (8 - pendingBits));
         }
         return out;
     }

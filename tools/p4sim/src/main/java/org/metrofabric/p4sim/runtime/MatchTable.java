@@ -176,9 +176,12 @@ public final class MatchTable {
             throw new IllegalArgumentException("table " + name + " takes " + (matchPositions.length
                     + selectorPositions.length) + " key values, got " + keyValues.length);
         }
-        BigInteger[] matchKey = new BigInteger[matchPositions.length];
-        for (int i = 0; i < matchKey.length; i++) {
-            matchKey[i] = keyValues[matchPositions[i]];
+        BigInteger[] matchKey = keyValues;
+        if (selectorPositions.length > 0) {
+            matchKey = new BigInteger[matchPositions.length];
+            for (int i = 0; i < matchKey.length; i++) {
+                matchKey[i] = keyValues[matchPositions[i]];
+            }
         }
         TableEntry entry = index.lookup(matchKey);
         if (entry == null) {

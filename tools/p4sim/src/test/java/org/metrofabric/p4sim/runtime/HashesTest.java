@@ -52,6 +52,32 @@ class HashesTest {
     }
 
     @Test
+    void bitPackerAgreesWithBitByBitPackingForAnyWidths() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 200; round++) {
+            int count = 1 + random.nextInt(6);
+            BigInteger[] values = new BigInteger[count];
+            int[] widths = new int[count];
+            StringBuilder bits = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                widths[i] = random.nextInt(140);
+                values[i] = new BigInteger(widths[i] + 8, random);
+                for (int bit = widths[i] - 1; bit >= 0; bit--) {
+                    bits.append(values[i].testBit(bit) ? '1' : '0');
+                }
+            }
+            while (bits.length() % 8 != 0) {
+                bits.append('0');
+            }
+            byte[] expected = new byte[bits.length() / 8];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = (byte) Integer.parseInt(bits.substring(8 * i, 8 * i + 8), 2);
+            }
+            assertArrayEquals(expected, BitPacker.pack(values, widths), "round " + round);
+        }
+    }
+
+    @Test
     void bitPackerPacksMsbFirstWithoutGaps() {
         byte[] packed = BitPacker.pack(
                 new BigInteger[] {BigInteger.valueOf(0xa), BigInteger.valueOf(0x1ff), BigInteger.ONE},
