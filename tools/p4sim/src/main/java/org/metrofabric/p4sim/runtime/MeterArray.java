@@ -27,7 +27,11 @@ public final class MeterArray {
         return countsBytes;
     }
 
-    /** Colours a packet: GREEN 0, YELLOW 1, RED 2; GREEN when unconfigured or out of range. */
+    /**
+     * Colours a packet: GREEN 0, YELLOW 1, RED 2; GREEN when unconfigured. Out of range it returns GREEN and
+     * changes nothing, but BMv2 then leaves {@code execute_meter}'s destination unwritten: callers check
+     * {@link #inRange} first.
+     */
     public int execute(long index, int packetLengthBytes, long nowMicros) {
         if (!inRange(index)) {
             return MeterCell.GREEN;
