@@ -617,7 +617,8 @@ public final class SwitchControl {
     public synchronized PiCounterCell readCounter(PiCounterCellId cellId) {
         CounterData data;
         if (cellId.counterType() == PiCounterType.DIRECT) {
-            data = directEntry(cellId.tableEntry(), "direct counter", MatchTable::hasDirectCounter).counterData();
+            data = directEntry(cellId.tableEntry(), "direct counter", MatchTable::hasDirectCounter)
+                    .counterData();
         } else {
             CounterArray counter = counter(cellId.counterId());
             data = counter.read(checkedIndex(cellId.index(), counter.size(), "counter " + counter.name()));
@@ -739,7 +740,8 @@ public final class SwitchControl {
     /** A meter cell's configuration, or empty when unconfigured. */
     public synchronized Optional<MeterConfig> readMeter(PiMeterCellId cellId) {
         if (cellId.meterType() == PiMeterType.DIRECT) {
-            return Optional.ofNullable(directEntry(cellId.tableEntry(), "direct meter", MatchTable::hasDirectMeter).meterConfig());
+            TableEntry entry = directEntry(cellId.tableEntry(), "direct meter", MatchTable::hasDirectMeter);
+            return Optional.ofNullable(entry.meterConfig());
         }
         MeterArray meter = meter(cellId);
         return Optional.ofNullable(meter.config(checkedIndex(cellId.index(), meter.size(), "meter " + meter.name())));

@@ -53,7 +53,8 @@ class GoldenRunnerTest {
                 .selectorWidths("EcmpIngress.ecmp_route", List.of(32, 32, 8, 16, 16)).build();
         SwitchControl control = control(program, extras);
         MatchTable route = control.state().table("EcmpIngress.ecmp_route");
-        GoldenReport report = GoldenRunner.run(golden(program), control, (port, frame, now) -> ecmp(route, port, frame));
+        GoldenReport report = GoldenRunner.run(golden(program), control,
+                (port, frame, now) -> ecmp(route, port, frame));
         assertTrue(report.passed(), report.describe());
         assertTrue(report.packets() > 150, report.describe());
     }

@@ -69,7 +69,8 @@ class SwitchControlTest {
                 .withParameter(new PiActionParam(PiActionParamId.of("rule"), bytes(rule, 8))).build();
     }
 
-    private static PiTableEntry entry(PiTableId table, PiTableAction action, Integer priority, PiFieldMatch... matches) {
+    private static PiTableEntry entry(PiTableId table, PiTableAction action, Integer priority,
+                                      PiFieldMatch... matches) {
         PiTableEntry.Builder builder = PiTableEntry.builder().forTable(table)
                 .withMatchKey(PiMatchKey.builder().addFieldMatches(List.of(matches)).build()).withAction(action);
         if (priority != null) {
@@ -196,11 +197,14 @@ class SwitchControlTest {
         assertTrue(rejects(ControlException.Code.INVALID_ARGUMENT, rules,
                 () -> control.insert(entry(RULES, miss(1), 1, kind, badTernary))).getMessage().contains("mask"));
         PiFieldMatch zeroMask = new PiTernaryFieldMatch(PiMatchFieldId.of("hdr.key.tag"), bytes(0, 12), bytes(0, 12));
-        rejects(ControlException.Code.INVALID_ARGUMENT, rules, () -> control.insert(entry(RULES, miss(1), 1, kind, zeroMask)));
+        rejects(ControlException.Code.INVALID_ARGUMENT, rules,
+                () -> control.insert(entry(RULES, miss(1), 1, kind, zeroMask)));
         PiFieldMatch inverted = new PiRangeFieldMatch(PiMatchFieldId.of("hdr.key.value"), bytes(9, 16), bytes(3, 16));
-        rejects(ControlException.Code.INVALID_ARGUMENT, rules, () -> control.insert(entry(RULES, miss(1), 1, kind, inverted)));
+        rejects(ControlException.Code.INVALID_ARGUMENT, rules,
+                () -> control.insert(entry(RULES, miss(1), 1, kind, inverted)));
         PiFieldMatch full = new PiRangeFieldMatch(PiMatchFieldId.of("hdr.key.value"), bytes(0, 16), bytes(0xffff, 16));
-        rejects(ControlException.Code.INVALID_ARGUMENT, rules, () -> control.insert(entry(RULES, miss(1), 1, kind, full)));
+        rejects(ControlException.Code.INVALID_ARGUMENT, rules,
+                () -> control.insert(entry(RULES, miss(1), 1, kind, full)));
         PiFieldMatch tag = new PiTernaryFieldMatch(PiMatchFieldId.of("hdr.key.tag"), bytes(0xa0, 12), bytes(0xff0, 12));
         assertTrue(rejects(ControlException.Code.INVALID_ARGUMENT, rules,
                 () -> control.insert(entry(RULES, miss(1), 1, tag))).getMessage().contains("mandatory"));
@@ -273,7 +277,8 @@ class SwitchControlTest {
                 () -> control.insert(entry(ECMP, PiActionProfileGroupId.of(9), null, dst)));
         rejects(ControlException.Code.NOT_FOUND, routes,
                 () -> control.insert(entry(ECMP, PiActionProfileMemberId.of(9), null, dst)));
-        rejects(ControlException.Code.INVALID_ARGUMENT, routes, () -> control.insert(entry(ECMP, uplink(1), null, dst)));
+        rejects(ControlException.Code.INVALID_ARGUMENT, routes,
+                () -> control.insert(entry(ECMP, uplink(1), null, dst)));
         control.insert(entry(ECMP, PiActionProfileGroupId.of(1), null, dst));
         Supplier<List<Integer>> members = () -> control.state().actionProfile(UPLINKS.id()).memberIds();
         rejects(ControlException.Code.FAILED_PRECONDITION, members, () -> control.delete(member(1, 1)));
