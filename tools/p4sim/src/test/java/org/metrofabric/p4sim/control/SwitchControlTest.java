@@ -235,6 +235,17 @@ class SwitchControlTest {
     }
 
     @Test
+    void fullTableRejectsInserts() {
+        SwitchControl control = matchkinds();
+        for (int kind = 0; kind < 64; kind++) {
+            control.insert(entry(RULES, miss(1), 1, exact("hdr.key.kind", kind, 8)));
+        }
+        assertTrue(rejects(ControlException.Code.RESOURCE_EXHAUSTED, () -> control.readTable(RULES),
+                () -> control.insert(entry(RULES, miss(1), 1, exact("hdr.key.kind", 64, 8))))
+                .getMessage().contains("64"));
+    }
+
+    @Test
     void defaultEntryCanOnlyBeModified() {
         SwitchControl control = matchkinds();
         Supplier<PiAction> defaultAction = () -> control.readDefaultAction(RULES);
