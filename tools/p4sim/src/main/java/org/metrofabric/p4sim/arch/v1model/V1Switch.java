@@ -1,0 +1,294 @@
+package org.metrofabric.p4sim.arch.v1model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.metrofabric.p4sim.interp.Environment;
+import org.metrofabric.p4sim.interp.Frame;
+import org.metrofabric.p4sim.interp.Layout;
+import org.metrofabric.p4sim.interp.P4RuntimeError;
+import org.metrofabric.p4sim.interp.Pipeline;
+import org.metrofabric.p4sim.interp.Tracer;
+import org.metrofabric.p4sim.interp.V1Metadata;
+import org.metrofabric.p4sim.ir.Program;
+import org.metrofabric.p4sim.runtime.CloneSession;
+import org.metrofabric.p4sim.runtime.DigestListener;
+import org.metrofabric.p4sim.runtime.Replica;
+import org.metrofabric.p4sim.runtime.SwitchState;
+
+/**
+ * BMv2 simple_switch's packet flow for a v1model program (V1MODEL-SEMANTICS sections 1, 2, 7):
+ * parser -> verifyChecksum -> ingress -> traffic manager (I2E clone, digests, resubmit, multicast,
+ * drop, unicast) -> egress (E2E clone, drop) -> computeChecksum -> deparser -> out or recirculate.
+ * Time is supplied by the caller. One packet is processed at a time.
+ */
+public final class V1Switch {
+    private static final int NORMAL = 0;
+    private static final int INGRESS_CLONE = 1;
+    private static final int EGRESS_CLONE = 2;
+    private static final int RECIRCULATED = 4;
+    private static final int REPLICATION = 5;
+    private static final int RESUBMITTED = 6;
+    private static final int MAX_PASSES = 32;
+    private static final long MASK_48 = (1L << 48) - 1;
+    private static final long MASK_32 = (1L << 32) - 1;
+
+    private final SwitchState state;
+    private final Environment env = new Environment();
+    private final Pipeline pipeline;
+    private final V1Metadata sm;
+    private int cpuPort;
+    private int priorityQueues = 1;
+    private QueueModel queueModel = QueueModel.EMPTY;
+    private Tracer tracer;
+
+    public V1Switch(Program program, SwitchState state) {
+        this.state = state;
+        this.pipeline = new Pipeline(program, state, env);
+        this.sm = pipeline.sm;
+    }
+
+    public SwitchState state() {
+        return state;
+    }
+
+    /** The CPU port (BMv2 --cpu-port); 0 means none. Frames to it are PacketIns, from it PacketOuts. */
+    public void setCpuPort(int port) {
+        if (port < 0 || port > 511) {
+            throw new IllegalArgumentException("cpu port must fit bit<9>, got " + port);
+        }
+        this.cpuPort = port;
+    }
+
+    public int cpuPort() {
+        return cpuPort;
+    }
+
+    public void setDropPort(int port) {
+        if (port < 0 || port > 511) {
+            throw new IllegalArgumentException("drop port must fit bit<9>, got " + port);
+        }
+        env.dropPort = port;
+    }
+
+    public void setPriorityQueues(int n) {
+        if (n < 1 || n > 8) {
+            throw new IllegalArgumentException("priority queues must be 1..8, got " + n);
+        }
+        this.priorityQueues = n;
+    }
+
+    public void setQueueModel(QueueModel model) {
+        this.queueModel = model;
+    }
+
+    public void setDigestListener(DigestListener listener) {
+        env.digestListener = listener;
+    }
+
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    /** One job of the ingress pipeline: a new frame, a resubmitted or a recirculated one. */
+    private record Job(byte[] bytes, int port, int instanceType, Frame preservedFrom, int fieldList) { }
+
+    /** Processes a frame arriving on {@code ingressPort}; returns every frame sent, in the order produced. */
+    public synchronized List<OutputPacket> process(int ingressPort, byte[] frame, long nowNanos) {
+        List<OutputPacket> out = new ArrayList<>();
+        Deque<Job> jobs = new ArrayDeque<>();
+        jobs.add(new Job(frame.clone(), ingressPort, NORMAL, null, -1));
+        long nowMicros = nowNanos / 1000;
+        for (int pass = 0; !jobs.isEmpty() && pass < MAX_PASSES; pass++) {
+            try {
+                ingressPass(jobs.poll(), nowMicros, out, jobs);
+            } catch (P4RuntimeError e) {
+                if (tracer != null) {
+                    tracer.note("packet dropped: " + e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Frame arrive(Job job, long nowMicros) {
+        Frame f = pipeline.newFrame();
+        f.tracer = tracer;
+        f.packet = job.bytes();
+        f.arrivalLength = job.bytes().length;
+        f.nowMicros = nowMicros;
+        f.words[sm.ingressPort] = job.port();
+        f.words[sm.packetLength] = job.bytes().length;
+        f.words[sm.instanceType] = job.instanceType();
+        f.words[sm.ingressGlobalTimestamp] = nowMicros & MASK_48;
+        if (job.preservedFrom() != null) {
+            copyFieldList(job.preservedFrom(), f, job.fieldList());
+        }
+        return f;
+    }
+
+    private void ingressPass(Job job, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
+        Frame f = arrive(job, nowMicros);
+        stage(f, "ingress port " + job.port() + " instance_type " + job.instanceType());
+        pipeline.parse(f);
+        int parsedBits = validHeaderBits(pipeline.headers, f);
+        pipeline.verifyChecksum.run(f);
+        pipeline.ingress.run(f);
+        int lengthAfterIngress = f.arrivalLength + (validHeaderBits(pipeline.headers, f) - parsedBits) / 8;
+
+        if (f.cloneSession >= 0 && !f.cloneE2E) {
+            ingressClone(job, f, nowMicros, out, jobs);
+        }
+        for (Object[] d : f.digests) {
+            @SuppressWarnings("unchecked")
+            List<java.math.BigInteger> fields = (List<java.math.BigInteger>) d[1];
+            env.digestListener.onDigest((String) d[0], fields);
+        }
+        if (f.resubmitFieldList >= 0) {
+            stage(f, "resubmit");
+            jobs.add(new Job(job.bytes(), 0, RESUBMITTED, f.copy(), f.resubmitFieldList));
+            return;
+        }
+        int group = (int) f.words[sm.mcastGrp];
+        if (group != 0) {
+            List<Replica> replicas = state.pre().multicastGroup(group);
+            stage(f, "multicast group " + group + ": " + replicas.size() + " replicas");
+            for (Replica r : replicas) {
+                Frame copy = f.copy();
+                copy.words[sm.egressRid] = r.rid();
+                copy.words[sm.instanceType] = REPLICATION;
+                enqueue(copy, r.port(), lengthAfterIngress, nowMicros, out, jobs, 0);
+            }
+            return;
+        }
+        int egressSpec = (int) f.words[sm.egressSpec];
+        if (egressSpec == env.dropPort) {
+            stage(f, "dropped (egress_spec = drop port)");
+            return;
+        }
+        f.words[sm.instanceType] = NORMAL;
+        enqueue(f, egressSpec, lengthAfterIngress, nowMicros, out, jobs, 0);
+    }
+
+    private void ingressClone(Job job, Frame f, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
+        Optional<CloneSession> session = state.pre().cloneSession(f.cloneSession);
+        if (session.isEmpty()) {
+            return;
+        }
+        for (int port : session.get().ports()) {
+            Frame c = pipeline.newFrame();
+            c.tracer = tracer;
+            c.packet = job.bytes();
+            c.arrivalLength = job.bytes().length;
+            c.nowMicros = nowMicros;
+            pipeline.parse(c);
+            pipeline.verifyChecksum.run(c);
+            zeroMetadata(c);
+            copyFieldList(f, c, f.cloneFieldList);
+            c.words[sm.instanceType] = INGRESS_CLONE;
+            stage(c, "I2E clone to port " + port);
+            enqueue(c, port, c.arrivalLength, nowMicros, out, jobs, 0);
+        }
+    }
+
+    private void enqueue(Frame f, int port, int packetLength, long nowMicros, List<OutputPacket> out,
+                         Deque<Job> jobs, int depth) {
+        if (f.words[sm.priority] >= priorityQueues) {
+            stage(f, "dropped: priority " + f.words[sm.priority] + " >= " + priorityQueues + " queues");
+            return;
+        }
+        QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowMicros);
+        f.clearRequests();
+        f.words[sm.egressPort] = port;
+        f.words[sm.egressSpec] = 0;
+        f.words[sm.packetLength] = packetLength & MASK_32;
+        f.words[sm.enqTimestamp] = q.enqTimestampMicros() & MASK_32;
+        f.words[sm.enqQdepth] = q.enqDepth() & 0x7FFFF;
+        f.words[sm.deqTimedelta] = q.deqTimedeltaMicros() & MASK_32;
+        f.words[sm.deqQdepth] = q.deqDepth() & 0x7FFFF;
+        f.words[sm.egressGlobalTimestamp] = (q.enqTimestampMicros() + q.deqTimedeltaMicros()) & MASK_48;
+        egressPass(f, port, nowMicros, out, jobs, depth);
+    }
+
+    private void egressPass(Frame f, int port, long nowMicros, List<OutputPacket> out, Deque<Job> jobs, int depth) {
+        stage(f, "egress port " + port);
+        pipeline.egress.run(f);
+        if (f.cloneSession >= 0 && f.cloneE2E && depth < MAX_PASSES) {
+            Optional<CloneSession> session = state.pre().cloneSession(f.cloneSession);
+            if (session.isPresent()) {
+                for (int clonePort : session.get().ports()) {
+                    Frame c = f.copy();
+                    zeroMetadata(c);
+                    copyFieldList(f, c, f.cloneFieldList);
+                    c.words[sm.instanceType] = EGRESS_CLONE;
+                    stage(c, "E2E clone to port " + clonePort);
+                    enqueue(c, clonePort, c.arrivalLength, nowMicros, out, jobs, depth + 1);
+                }
+            }
+        }
+        if (f.words[sm.egressSpec] == env.dropPort) {
+            stage(f, "dropped in egress");
+            return;
+        }
+        pipeline.computeChecksum.run(f);
+        f.out.clear();
+        pipeline.deparser.run(f);
+        f.out.writeBytes(f.packet, Math.min(f.payloadOffset, f.packet.length), f.packet.length);
+        byte[] bytes = f.out.toBytes();
+        if (f.truncateLength > 0 && f.truncateLength < bytes.length) {
+            bytes = Arrays.copyOf(bytes, f.truncateLength);
+        }
+        if (f.recirculateFieldList >= 0) {
+            stage(f, "recirculate");
+            jobs.add(new Job(bytes, 0, RECIRCULATED, f.copy(), f.recirculateFieldList));
+            return;
+        }
+        stage(f, "output port " + port + ": " + java.util.HexFormat.of().formatHex(bytes));
+        out.add(new OutputPacket(port, bytes));
+    }
+
+    private void zeroMetadata(Frame f) {
+        Arrays.fill(f.words, 0, pipeline.metadataWords, 0L);
+        Arrays.fill(f.wide, 0, pipeline.metadataWide, java.math.BigInteger.ZERO);
+    }
+
+    private void copyFieldList(Frame from, Frame to, int list) {
+        List<Layout.Scalar> fields = list < 0 ? null : pipeline.fieldLists.get(list);
+        if (fields == null) {
+            return;
+        }
+        for (Layout.Scalar s : fields) {
+            if (s.wide()) {
+                to.wide[s.slot()] = from.wide[s.slot()];
+            } else {
+                to.words[s.slot()] = from.words[s.slot()];
+            }
+        }
+    }
+
+    private static int validHeaderBits(Layout l, Frame f) {
+        if (l instanceof Layout.Header h) {
+            return f.valid[h.validSlot()] ? h.bitLength(f) : 0;
+        }
+        int sum = 0;
+        if (l instanceof Layout.Struct s) {
+            for (Layout m : s.members()) {
+                sum += validHeaderBits(m, f);
+            }
+        } else if (l instanceof Layout.Stack st) {
+            for (Layout.Header h : st.elements()) {
+                sum += validHeaderBits(h, f);
+            }
+        }
+        return sum;
+    }
+
+    private void stage(Frame f, String what) {
+        if (f.tracer != null) {
+            f.tracer.pipeline(what);
+        }
+    }
+}
