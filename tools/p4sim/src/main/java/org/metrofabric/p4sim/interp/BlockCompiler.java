@@ -255,11 +255,13 @@ final class BlockCompiler {
     /** A compiled action: its parameter layouts and body. */
     static final class ActionExec {
         final String name;
+        final List<String> paramNames;
         Layout[] params;
         Exec body;
 
-        ActionExec(String name) {
+        ActionExec(String name, List<String> paramNames) {
             this.name = name;
+            this.paramNames = paramNames;
         }
 
         /** Runs the body; a return ends only the action. */
@@ -277,7 +279,7 @@ final class BlockCompiler {
         if (a != null) {
             return a;
         }
-        a = new ActionExec(Names.of(decl));
+        a = new ActionExec(Names.of(decl), decl.parameters().stream().map(Variable::name).toList());
         actions.put(decl, a);
         Layout[] params = new Layout[decl.parameters().size()];
         for (int i = 0; i < params.length; i++) {

@@ -40,7 +40,7 @@ final class TableExec implements Exec {
         BlockCompiler.ActionExec a = r.actionName() == null ? null : actions.get(r.actionName());
         f.lastAction = a;
         if (f.tracer != null) {
-            f.tracer.tableApplied(name, r.hit(), r.actionName(), r.actionArgs());
+            f.tracer.tableApplied(name, r.hit(), r.actionName(), a == null ? List.of() : a.paramNames, r.actionArgs());
         }
         if (a == null) {
             return Exec.NORMAL;

@@ -9,7 +9,9 @@ public interface Tracer {
 
     default void parserError(String error) { }
 
-    default void tableApplied(String table, boolean hit, String action, List<BigInteger> args) { }
+    /** A table lookup; {@code action} is null when no action ran (empty selector group). */
+    default void tableApplied(String table, boolean hit, String action, List<String> paramNames,
+                              List<BigInteger> args) { }
 
     default void actionRun(String action) { }
 
