@@ -1,14 +1,17 @@
 package org.metrofabric.emulator.clock;
 
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A discrete-event loop on a virtual clock counted in nanoseconds (a {@code long}: no rounding
  * drift, about 292 years of range). Single-threaded: every action runs on the thread that calls
  * a {@code run*} method, and actions schedule further events. The clock only moves forward.
+ * Other threads (an embedded controller's executors) hand work in through {@link #post}.
  */
 public final class Scheduler {
     private final PriorityQueue<ScheduledEvent> pending = new PriorityQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
     private long nowNanos;
     private long nextSequence;
     private long executed;
@@ -33,6 +36,18 @@ public final class Scheduler {
         return event;
     }
 
+    /**
+     * Thread-safe: runs {@code action} on the loop's thread at the virtual time the loop has
+     * reached when it next looks (before its next event, or when the next {@code run*} starts).
+     * Runs are deterministic only if posting is, e.g. when posts happen between runs.
+     */
+    public void post(Runnable action) {
+        if (action == null) {
+            throw new IllegalArgumentException("posted action must not be null");
+        }
+        posted.add(action);
+    }
+
     /** Schedules {@code action} {@code delayNanos} (≥ 0) after now. */
     public ScheduledEvent after(long delayNanos, Runnable action) {
         if (delayNanos < 0) {
@@ -53,7 +68,7 @@ public final class Scheduler {
         long before = executed;
         enter();
         try {
-            while (!pending.isEmpty() && pending.peek().timeNanos() <= endNanos) {
+            while (takePosted() || !pending.isEmpty() && pending.peek().timeNanos() <= endNanos) {
                 runNext();
             }
             nowNanos = endNanos;
@@ -76,7 +91,7 @@ public final class Scheduler {
         long before = executed;
         enter();
         try {
-            while (!pending.isEmpty()) {
+            while (takePosted() || !pending.isEmpty()) {
                 runNext();
             }
         } finally {
@@ -100,6 +115,16 @@ public final class Scheduler {
             throw new IllegalStateException("the scheduler is already running; an event must not run the loop");
         }
         running = true;
+    }
+
+    /** Moves posted actions into the event queue at the current time; true if there were any. */
+    private boolean takePosted() {
+        boolean any = false;
+        for (Runnable action = posted.poll(); action != null; action = posted.poll()) {
+            at(nowNanos, action);
+            any = true;
+        }
+        return any;
     }
 
     private void runNext() {

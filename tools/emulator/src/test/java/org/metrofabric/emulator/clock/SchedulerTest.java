@@ -75,6 +75,20 @@ class SchedulerTest {
     }
 
     @Test
+    void actionsPostedFromAnotherThreadRunOnTheLoopAtItsCurrentTime() throws InterruptedException {
+        scheduler.at(10, note("event"));
+        scheduler.runUntil(5);
+        Thread controller = new Thread(() -> scheduler.post(note("posted")));
+        controller.start();
+        controller.join();
+        assertEquals(1, scheduler.pendingEvents(), "the posted action waits for the loop");
+        scheduler.at(20, () -> scheduler.post(note("posted by an event")));
+        scheduler.runUntilIdle();
+        assertEquals(List.of("posted@5", "event@10", "posted by an event@20"), log);
+        assertThrows(IllegalArgumentException.class, () -> scheduler.post(null));
+    }
+
+    @Test
     void simTimeConversions() {
         assertEquals(1_000, SimTime.micros(1));
         assertEquals(3_000_000, SimTime.millis(3));
