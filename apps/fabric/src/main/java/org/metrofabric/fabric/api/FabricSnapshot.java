@@ -28,17 +28,23 @@ public final class FabricSnapshot {
     private final List<FabricDevice> spines;
     private final List<FabricDevice> leaves;
     private final Map<DeviceId, Integer> spineIndex;
+    private final Map<DeviceId, Integer> leafIndex;
     private final List<FabricLink> links;
     private final Map<LinkId, Integer> linkIndex;
     private final boolean[] usable;
-    /** leaf -> spine index -> indexes of the links between them. */
-    private final Map<DeviceId, int[][]> leafUplinks;
+    private final int[] linkSpine;
+    private final int[] linkLeaf;
+    /** leaf index -> spine index -> indexes of the links between them. */
+    private final int[][][] uplinks;
     private final List<FabricHost> hosts;
-    private final Map<String, FabricHost> hostsByName;
+    private final List<List<FabricHost>> hostsByLeaf;
+    private final Map<String, Integer> hostIndexByName;
     private final Map<IpAddress, FabricHost> hostsByIp;
-    /** Subnet lengths present, longest first, and the leaf owning each subnet. */
+    private final int[] hostLeaf;
+    private final IpPrefix[] hostPrefix;
+    /** Subnet lengths present, longest first, and the index of the leaf owning each subnet. */
     private final int[] subnetLengths;
-    private final Map<IpPrefix, DeviceId> subnetOwners;
+    private final Map<IpPrefix, Integer> subnetOwners;
 
     private FabricSnapshot(Builder builder) {
         List<FabricDevice> sorted = new ArrayList<>(builder.devices.values());
@@ -53,58 +59,69 @@ public final class FabricSnapshot {
         devices = Collections.unmodifiableMap(byId);
         spines = Collections.unmodifiableList(spineList);
         leaves = Collections.unmodifiableList(leafList);
-        spineIndex = new HashMap<>();
-        for (int i = 0; i < spines.size(); i++) {
-            spineIndex.put(spines.get(i).id(), i);
-        }
+        spineIndex = indexOf(spines);
+        leafIndex = indexOf(leaves);
 
         links = List.copyOf(builder.links.values());
         linkIndex = new HashMap<>();
-        Map<DeviceId, List<List<Integer>>> uplinkLists = new HashMap<>();
-        for (int i = 0; i < links.size(); i++) {
-            LinkId id = links.get(i).id();
-            linkIndex.put(id, i);
-            uplinkLists.computeIfAbsent(id.leaf(), leaf -> emptyLists(spines.size()))
-                    .get(spineIndex.get(id.spine())).add(i);
-        }
         usable = new boolean[links.size()];
+        linkSpine = new int[links.size()];
+        linkLeaf = new int[links.size()];
+        int[][] perPair = new int[leaves.size()][spines.size()];
         for (int i = 0; i < links.size(); i++) {
-            LinkId id = links.get(i).id();
-            usable[i] = links.get(i).isUp() && devices.get(id.spine()).isUp() && devices.get(id.leaf()).isUp();
+            FabricLink link = links.get(i);
+            linkIndex.put(link.id(), i);
+            linkSpine[i] = spineIndex.get(link.id().spine());
+            linkLeaf[i] = leafIndex.get(link.id().leaf());
+            usable[i] = link.isUp() && spines.get(linkSpine[i]).isUp() && leaves.get(linkLeaf[i]).isUp();
+            perPair[linkLeaf[i]][linkSpine[i]]++;
         }
-        leafUplinks = new HashMap<>();
-        uplinkLists.forEach((leaf, perSpine) -> {
-            int[][] table = new int[perSpine.size()][];
-            for (int s = 0; s < table.length; s++) {
-                table[s] = perSpine.get(s).stream().mapToInt(Integer::intValue).toArray();
+        uplinks = new int[leaves.size()][spines.size()][];
+        for (int l = 0; l < leaves.size(); l++) {
+            for (int s = 0; s < spines.size(); s++) {
+                uplinks[l][s] = perPair[l][s] == 0 ? NO_LINKS : new int[perPair[l][s]];
+                perPair[l][s] = 0;
             }
-            leafUplinks.put(leaf, table);
-        });
+        }
+        for (int i = 0; i < links.size(); i++) {
+            uplinks[linkLeaf[i]][linkSpine[i]][perPair[linkLeaf[i]][linkSpine[i]]++] = i;
+        }
 
         hosts = List.copyOf(builder.hosts);
-        hostsByName = new HashMap<>();
-        hostsByIp = new HashMap<>();
-        for (FabricHost host : hosts) {
-            hostsByName.put(host.name(), host);
-            hostsByIp.put(host.ip(), host);
+        List<List<FabricHost>> onLeaf = new ArrayList<>(leaves.size());
+        for (int l = 0; l < leaves.size(); l++) {
+            onLeaf.add(new ArrayList<>());
         }
+        hostIndexByName = new HashMap<>();
+        hostsByIp = new HashMap<>();
+        hostLeaf = new int[hosts.size()];
+        hostPrefix = new IpPrefix[hosts.size()];
+        for (int h = 0; h < hosts.size(); h++) {
+            FabricHost host = hosts.get(h);
+            hostIndexByName.put(host.name(), h);
+            hostsByIp.put(host.ip(), host);
+            hostLeaf[h] = leafIndex.get(host.location().deviceId());
+            hostPrefix[h] = IpPrefix.valueOf(host.ip(), IpPrefix.MAX_INET_MASK_LENGTH);
+            onLeaf.get(hostLeaf[h]).add(host);
+        }
+        hostsByLeaf = onLeaf;
         subnetOwners = new HashMap<>();
         TreeSet<Integer> lengths = new TreeSet<>(Comparator.reverseOrder());
-        for (FabricDevice leaf : leaves) {
-            for (IpPrefix subnet : leaf.subnets()) {
-                subnetOwners.put(subnet, leaf.id());
+        for (int l = 0; l < leaves.size(); l++) {
+            for (IpPrefix subnet : leaves.get(l).subnets()) {
+                subnetOwners.put(subnet, l);
                 lengths.add(subnet.prefixLength());
             }
         }
         subnetLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static List<List<Integer>> emptyLists(int count) {
-        List<List<Integer>> lists = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            lists.add(new ArrayList<>(1));
+    private static Map<DeviceId, Integer> indexOf(List<FabricDevice> list) {
+        Map<DeviceId, Integer> index = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            index.put(list.get(i).id(), i);
         }
-        return lists;
+        return index;
     }
 
     public static Builder builder() {
@@ -155,6 +172,19 @@ public final class FabricSnapshot {
         return links.get(index);
     }
 
+    /**
+     * The link's index, trying {@code hint} first: snapshots derived from one another keep their
+     * link order, so an index remembered from an earlier snapshot usually still fits.
+     *
+     * @return the index, or -1 when this snapshot has no such link
+     */
+    public int linkIndex(LinkId id, int hint) {
+        if (hint >= 0 && hint < links.size() && links.get(hint).id().equals(id)) {
+            return hint;
+        }
+        return linkIndex(id);
+    }
+
     /** @return the link's index, or -1 when this snapshot has no such link */
     public int linkIndex(LinkId id) {
         Integer index = linkIndex.get(id);
@@ -167,10 +197,15 @@ public final class FabricSnapshot {
         return index == null ? -1 : index;
     }
 
-    /** Indexes of the links (up or down) between a leaf and the spine at {@code spineIndex}. */
-    public int[] uplinks(DeviceId leaf, int spineIdx) {
-        int[][] table = leafUplinks.get(leaf);
-        return table == null ? NO_LINKS : table[spineIdx];
+    /** @return the index of a leaf in {@link #leaves()}, or -1 when the device is not a leaf */
+    public int leafIndex(DeviceId leaf) {
+        Integer index = leafIndex.get(leaf);
+        return index == null ? -1 : index;
+    }
+
+    /** Indexes of the links (up or down) between the leaf and the spine at the given indexes. */
+    public int[] uplinks(int leafIdx, int spineIdx) {
+        return uplinks[leafIdx][spineIdx];
     }
 
     /** A link is usable when it and both its switches are up. */
@@ -178,12 +213,42 @@ public final class FabricSnapshot {
         return usable[linkIdx];
     }
 
+    public int linkSpineIndex(int linkIdx) {
+        return linkSpine[linkIdx];
+    }
+
+    public int linkLeafIndex(int linkIdx) {
+        return linkLeaf[linkIdx];
+    }
+
     public List<FabricHost> hosts() {
         return hosts;
     }
 
+    /** Hosts attached to the leaf at this index. */
+    public List<FabricHost> hostsOn(int leafIdx) {
+        return Collections.unmodifiableList(hostsByLeaf.get(leafIdx));
+    }
+
     public FabricHost hostByName(String name) {
-        return hostsByName.get(name);
+        int index = hostIndex(name);
+        return index < 0 ? null : hosts.get(index);
+    }
+
+    /** @return the host's index in {@link #hosts()}, or -1 when no host has this name */
+    public int hostIndex(String name) {
+        Integer index = hostIndexByName.get(name);
+        return index == null ? -1 : index;
+    }
+
+    /** The index of the leaf the host at this index is attached to. */
+    public int hostLeafIndex(int hostIdx) {
+        return hostLeaf[hostIdx];
+    }
+
+    /** The host's address as a /32. */
+    public IpPrefix hostPrefix(int hostIdx) {
+        return hostPrefix[hostIdx];
     }
 
     public FabricHost hostByIp(IpAddress ip) {
@@ -192,15 +257,21 @@ public final class FabricSnapshot {
 
     /** @return the leaf whose subnet contains the whole prefix, or null */
     public DeviceId leafServing(IpPrefix prefix) {
+        int index = leafIndexServing(prefix);
+        return index < 0 ? null : leaves.get(index).id();
+    }
+
+    /** @return the index of the leaf whose subnet contains the whole prefix, or -1 */
+    public int leafIndexServing(IpPrefix prefix) {
         for (int length : subnetLengths) {
             if (length <= prefix.prefixLength()) {
-                DeviceId owner = subnetOwners.get(IpPrefix.valueOf(prefix.address(), length));
+                Integer owner = subnetOwners.get(IpPrefix.valueOf(prefix.address(), length));
                 if (owner != null) {
                     return owner;
                 }
             }
         }
-        return null;
+        return -1;
     }
 
     @Override

@@ -8,10 +8,14 @@ import org.onosproject.net.DeviceId;
 public final class LinkId {
     private final ConnectPoint spinePort;
     private final ConnectPoint leafPort;
+    /** Planners look links up by id in hot loops; ConnectPoint hashing allocates. */
+    private final int hash;
 
     public LinkId(ConnectPoint spinePort, ConnectPoint leafPort) {
         this.spinePort = Objects.requireNonNull(spinePort, "spinePort");
         this.leafPort = Objects.requireNonNull(leafPort, "leafPort");
+        // Spine and leaf names differ only in trailing digits: mix so that hash buckets spread.
+        this.hash = spinePort.hashCode() * 0x9E3779B1 ^ leafPort.hashCode();
     }
 
     public ConnectPoint spinePort() {
@@ -39,12 +43,12 @@ public final class LinkId {
             return false;
         }
         LinkId that = (LinkId) o;
-        return spinePort.equals(that.spinePort) && leafPort.equals(that.leafPort);
+        return hash == that.hash && spinePort.equals(that.spinePort) && leafPort.equals(that.leafPort);
     }
 
     @Override
     public int hashCode() {
-        return 31 * spinePort.hashCode() + leafPort.hashCode();
+        return hash;
     }
 
     @Override

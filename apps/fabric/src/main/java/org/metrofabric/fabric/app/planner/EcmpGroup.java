@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class EcmpGroup {
     private final List<NextHop> members;
+    private final int hash;
 
     public EcmpGroup(Collection<NextHop> members) {
         if (members.isEmpty()) {
@@ -19,6 +20,7 @@ public final class EcmpGroup {
         List<NextHop> sorted = new ArrayList<>(members);
         Collections.sort(sorted);
         this.members = Collections.unmodifiableList(sorted);
+        this.hash = this.members.hashCode();
     }
 
     /** Members in port order. */
@@ -28,12 +30,12 @@ public final class EcmpGroup {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof EcmpGroup && members.equals(((EcmpGroup) o).members));
+        return this == o || (o instanceof EcmpGroup && hash == ((EcmpGroup) o).hash && members.equals(((EcmpGroup) o).members));
     }
 
     @Override
     public int hashCode() {
-        return members.hashCode();
+        return hash;
     }
 
     @Override

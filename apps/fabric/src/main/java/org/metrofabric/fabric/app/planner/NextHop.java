@@ -15,11 +15,14 @@ public final class NextHop implements Comparable<NextHop> {
     private final PortNumber port;
     private final MacAddress srcMac;
     private final MacAddress dstMac;
+    /** Groups of many next hops are hashed for every route that uses them. */
+    private final int hash;
 
     public NextHop(PortNumber port, MacAddress srcMac, MacAddress dstMac) {
         this.port = Objects.requireNonNull(port, "port");
         this.srcMac = Objects.requireNonNull(srcMac, "srcMac");
         this.dstMac = Objects.requireNonNull(dstMac, "dstMac");
+        this.hash = Objects.hash(port, srcMac, dstMac);
     }
 
     public PortNumber port() {
@@ -50,12 +53,12 @@ public final class NextHop implements Comparable<NextHop> {
             return false;
         }
         NextHop that = (NextHop) o;
-        return port.equals(that.port) && srcMac.equals(that.srcMac) && dstMac.equals(that.dstMac);
+        return hash == that.hash && port.equals(that.port) && srcMac.equals(that.srcMac) && dstMac.equals(that.dstMac);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, srcMac, dstMac);
+        return hash;
     }
 
     @Override

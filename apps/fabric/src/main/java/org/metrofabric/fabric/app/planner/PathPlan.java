@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,9 +23,10 @@ public final class PathPlan {
     private final Map<String, PathDecision> decisions;
     private final Map<LinkId, Long> reservedMbps;
 
+    /** Takes ownership of both maps; the planner builds them fresh for every plan. */
     PathPlan(Map<String, PathDecision> decisions, Map<LinkId, Long> reservedMbps) {
-        this.decisions = Collections.unmodifiableMap(new LinkedHashMap<>(decisions));
-        this.reservedMbps = Collections.unmodifiableMap(new HashMap<>(reservedMbps));
+        this.decisions = Collections.unmodifiableMap(decisions);
+        this.reservedMbps = Collections.unmodifiableMap(reservedMbps);
     }
 
     /** Decisions by intent name, in the order the intents were given. */

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.metrofabric.fabric.api.Endpoint;
 import org.metrofabric.fabric.api.FabricDevice;
-import org.metrofabric.fabric.api.FabricHost;
 import org.metrofabric.fabric.api.FabricLink;
 import org.metrofabric.fabric.api.FabricSnapshot;
 import org.metrofabric.fabric.api.IntentState;
@@ -60,11 +59,13 @@ public final class PathPlanner {
      * @param previous the plan in force (use {@link PathPlan#EMPTY} at start)
      */
     public PathPlan plan(FabricSnapshot snapshot, List<PathIntent> intents, PathPlan previous) {
-        Work work = new Work(snapshot);
+        Work work = new Work(snapshot, hashCapacity(intents.size()));
         PathDecision[] decisions = new PathDecision[intents.size()];
+        PathDecision[] befores = new PathDecision[intents.size()];
         // 1: keep installed intents whose path still works.
         for (int i = 0; i < intents.size(); i++) {
             PathDecision before = previous.decision(intents.get(i).name());
+            befores[i] = before;
             if (before != null && before.state() == IntentState.INSTALLED && before.intent().equals(intents.get(i))) {
                 decisions[i] = work.keep(before);
             }
@@ -75,14 +76,14 @@ public final class PathPlanner {
                 if (decisions[i] != null) {
                     continue;
                 }
-                PathDecision before = previous.decision(intents.get(i).name());
+                PathDecision before = befores[i];
                 boolean accepted = before != null && before.state() != IntentState.REJECTED;
                 if (accepted == wasAccepted) {
                     decisions[i] = work.place(intents.get(i), accepted);
                 }
             }
         }
-        Map<String, PathDecision> byName = new LinkedHashMap<>();
+        Map<String, PathDecision> byName = new LinkedHashMap<>(hashCapacity(decisions.length));
         for (PathDecision decision : decisions) {
             if (byName.put(decision.intent().name(), decision) != null) {
                 throw new IllegalArgumentException("intent name " + decision.intent().name() + " is used twice");
@@ -105,46 +106,98 @@ public final class PathPlanner {
         return plan(snapshot, intents, current);
     }
 
+    /**
+     * Re-plans after a change of links or devices only (failure, recovery, capacity or latency
+     * change), when intents and hosts are as in {@code previous}: installed intents whose path
+     * still holds are kept without resolving their endpoints again, the others and every DEGRADED
+     * intent are placed again, DEGRADED when nothing fits; REJECTED decisions are carried over.
+     * Under that precondition it gives the same plan as {@link #plan}, without its per-intent
+     * endpoint lookups.
+     */
+    public PathPlan replan(FabricSnapshot snapshot, PathPlan previous) {
+        Work work = new Work(snapshot, 16);
+        Map<String, PathDecision> byName = new LinkedHashMap<>(hashCapacity(previous.decisions().size()));
+        List<PathDecision> toPlace = new ArrayList<>();
+        for (PathDecision before : previous.decisions().values()) {
+            PathDecision kept;
+            if (before.state() == IntentState.INSTALLED) {
+                kept = work.keepPath(before, -1, -1);
+            } else {
+                kept = before.state() == IntentState.REJECTED ? before : null;
+            }
+            byName.put(before.intent().name(), kept);
+            if (kept == null) {
+                toPlace.add(before);
+            }
+        }
+        for (PathDecision before : toPlace) {
+            byName.put(before.intent().name(), work.place(before.intent(), true));
+        }
+        return new PathPlan(byName, work.reservations());
+    }
+
     /** Mutable counters of one planning run. */
     private final class Work {
         private final FabricSnapshot snapshot;
         private final long[] reserved;
         private final int[] pinned;
         /** (user prefix, cloud prefix) pairs already pinned: a leaf cannot pin one pair two ways. */
-        private final Map<List<IpPrefix>, String> claimed = new HashMap<>();
+        private final Map<PinKey, String> claimed;
 
-        Work(FabricSnapshot snapshot) {
+        Work(FabricSnapshot snapshot, int capacity) {
             this.snapshot = snapshot;
             this.reserved = new long[snapshot.links().size()];
             this.pinned = new int[snapshot.links().size()];
+            this.claimed = new HashMap<>(capacity);
         }
 
-        /** @return the decision kept (latency refreshed), or null when the old path no longer holds */
+        /**
+         * Keeps an installed intent when its endpoints still resolve to the same place and its
+         * path still holds (see {@link #keepPath}); claims its prefix pair.
+         */
         PathDecision keep(PathDecision before) {
-            PathIntent intent = before.intent();
             PlacedPath old = before.path();
-            Ends ends = resolve(intent);
+            Ends ends = resolve(before.intent());
             if (ends.rejection != null || !ends.user.equals(old.userPrefix()) || !ends.cloud.equals(old.cloudPrefix())
-                    || !ends.userLeaf.equals(old.userLeaf()) || !ends.cloudLeaf.equals(old.cloudLeaf())) {
+                    || claimed.containsKey(ends.key())) {
                 return null;
             }
-            int up = snapshot.linkIndex(old.userLink());
-            int down = snapshot.linkIndex(old.cloudLink());
-            if (up < 0 || down < 0 || !snapshot.isUsable(up) || !snapshot.isUsable(down)) {
+            PathDecision kept = keepPath(before, ends.userLeaf, ends.cloudLeaf);
+            if (kept != null) {
+                claimed.put(ends.key(), before.intent().name());
+            }
+            return kept;
+        }
+
+        /**
+         * Keeps an installed intent whose two links are still usable, whose latency is still
+         * within budget and whose bandwidth still fits; reserves it.
+         *
+         * @param userLeaf  the leaf index the user end resolves to now, or -1 when known unchanged
+         * @param cloudLeaf likewise for the cloud end
+         * @return the decision kept (a new one when the latency changed), or null when the path no longer holds
+         */
+        PathDecision keepPath(PathDecision before, int userLeaf, int cloudLeaf) {
+            PathIntent intent = before.intent();
+            PlacedPath old = before.path();
+            int up = snapshot.linkIndex(old.userLink(), old.userLinkHint());
+            int down = snapshot.linkIndex(old.cloudLink(), old.cloudLinkHint());
+            if (up < 0 || down < 0 || !snapshot.isUsable(up) || !snapshot.isUsable(down)
+                    || (userLeaf >= 0 && snapshot.linkLeafIndex(up) != userLeaf)
+                    || (cloudLeaf >= 0 && snapshot.linkLeafIndex(down) != cloudLeaf)) {
                 return null;
             }
             long latency = latency(up, down);
             long bandwidth = intent.bandwidthMbps();
-            if (latency > intent.latencyBudgetNanos() || bandwidth > free(up) || bandwidth > free(down)
-                    || claimed.containsKey(ends.key())) {
+            if (latency > intent.latencyBudgetNanos() || bandwidth > free(up) || bandwidth > free(down)) {
                 return null;
             }
-            reserve(intent, ends, up, down);
-            if (latency == old.latencyNanos()) {
+            reserveLinks(intent, up, down);
+            if (latency == old.latencyNanos() && up == old.userLinkHint() && down == old.cloudLinkHint()) {
                 return before;
             }
-            return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, old.spine(),
-                    old.userLink(), old.cloudLink(), latency));
+            return PathDecision.installed(intent, new PlacedPath(old.userPrefix(), old.cloudPrefix(), old.spine(),
+                    old.userLink(), old.cloudLink(), latency, up, down));
         }
 
         PathDecision place(PathIntent intent, boolean wasAccepted) {
@@ -221,7 +274,7 @@ public final class PathPlanner {
             }
             if (!anyPath) {
                 return PathDecision.rejected(intent, new Rejection(Constraint.NO_PATH, 0,
-                        "no live spine links " + ends.userLeaf + " and " + ends.cloudLeaf));
+                        "no live spine links " + leafId(ends.userLeaf) + " and " + leafId(ends.cloudLeaf)));
             }
             if (!anyWithinBudget) {
                 long excess = fastest - budget;
@@ -235,19 +288,23 @@ public final class PathPlanner {
                     bandwidth, free(shortfallLink), link.id(), smallestShortfall)));
         }
 
-        private void reserve(PathIntent intent, Ends ends, int up, int down) {
+        private void reserveLinks(PathIntent intent, int up, int down) {
             reserved[up] += intent.bandwidthMbps();
             reserved[down] += intent.bandwidthMbps();
             pinned[up]++;
             pinned[down]++;
-            claimed.put(ends.key(), intent.name());
         }
 
         private PathDecision install(PathIntent intent, Ends ends, DeviceId spine, int up, int down, long latency) {
-            reserve(intent, ends, up, down);
+            reserveLinks(intent, up, down);
+            claimed.put(ends.key(), intent.name());
             LinkId userLink = snapshot.link(up).id();
             LinkId cloudLink = snapshot.link(down).id();
-            return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, spine, userLink, cloudLink, latency));
+            return PathDecision.installed(intent, new PlacedPath(ends.user, ends.cloud, spine, userLink, cloudLink, latency, up, down));
+        }
+
+        private DeviceId leafId(int leafIdx) {
+            return snapshot.leaves().get(leafIdx).id();
         }
 
         /** Of parallel links, the usable one with the most free bandwidth; -1 when none is usable. */
@@ -286,46 +343,46 @@ public final class PathPlanner {
 
         private Ends resolve(PathIntent intent) {
             Ends ends = new Ends();
-            Object user = resolveEnd(intent.user(), "from", false);
-            Object cloud = user instanceof Rejection ? null : resolveEnd(intent.cloud(), "to", true);
-            if (user instanceof Rejection) {
-                ends.rejection = (Rejection) user;
-            } else if (cloud instanceof Rejection) {
-                ends.rejection = (Rejection) cloud;
-            } else {
-                ends.user = ((Located) user).prefix;
-                ends.userLeaf = ((Located) user).leaf;
-                ends.cloud = ((Located) cloud).prefix;
-                ends.cloudLeaf = ((Located) cloud).leaf;
+            ends.rejection = locate(intent.user(), "from", false, ends);
+            if (ends.rejection == null) {
+                ends.rejection = locate(intent.cloud(), "to", true, ends);
             }
             return ends;
         }
 
-        /** @return a {@link Located} or a {@link Rejection} */
-        private Object resolveEnd(Endpoint endpoint, String field, boolean wantCloud) {
-            Located located = new Located();
+        /** Sets the user or cloud end of {@code ends}; returns why it cannot, or null. */
+        private Rejection locate(Endpoint endpoint, String field, boolean cloudEnd, Ends ends) {
+            int leafIdx;
+            IpPrefix prefix;
             if (endpoint.isHost()) {
-                FabricHost host = snapshot.hostByName(endpoint.hostName());
-                if (host == null) {
+                int host = snapshot.hostIndex(endpoint.hostName());
+                if (host < 0) {
                     return new Rejection(Constraint.ENDPOINT, 0, field + ": unknown host " + endpoint.hostName());
                 }
-                located.leaf = host.location().deviceId();
-                located.prefix = IpPrefix.valueOf(host.ip(), IpPrefix.MAX_INET_MASK_LENGTH);
+                leafIdx = snapshot.hostLeafIndex(host);
+                prefix = snapshot.hostPrefix(host);
             } else {
-                located.leaf = snapshot.leafServing(endpoint.prefix());
-                located.prefix = endpoint.prefix();
-                if (located.leaf == null) {
+                leafIdx = snapshot.leafIndexServing(endpoint.prefix());
+                prefix = endpoint.prefix();
+                if (leafIdx < 0) {
                     return new Rejection(Constraint.ENDPOINT, 0, field + ": no leaf serves " + endpoint);
                 }
             }
-            FabricDevice leaf = snapshot.device(located.leaf);
-            if (leaf.leafKind().isCloud() != wantCloud) {
+            FabricDevice leaf = snapshot.leaves().get(leafIdx);
+            if (leaf.leafKind().isCloud() != cloudEnd) {
                 String kind = leaf.leafKind().configName();
                 return new Rejection(Constraint.ENDPOINT, 0, String.format("%s: %s is on %s, %s %s leaf; the %s end must be on %s",
-                        field, endpoint, leaf.id(), "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a", kind, wantCloud ? "cloud" : "user",
-                        wantCloud ? "an edge-cloud or core-cloud leaf" : "an access leaf"));
+                        field, endpoint, leaf.id(), "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a", kind,
+                        cloudEnd ? "cloud" : "user", cloudEnd ? "an edge-cloud or core-cloud leaf" : "an access leaf"));
             }
-            return located;
+            if (cloudEnd) {
+                ends.cloud = prefix;
+                ends.cloudLeaf = leafIdx;
+            } else {
+                ends.user = prefix;
+                ends.userLeaf = leafIdx;
+            }
+            return null;
         }
     }
 
@@ -333,20 +390,51 @@ public final class PathPlanner {
         return nanos % 1_000 == 0 ? Long.toString(nanos / 1_000) : String.format(Locale.ROOT, "%.3f", nanos / 1_000.0);
     }
 
-    private static final class Located {
-        DeviceId leaf;
-        IpPrefix prefix;
+    /** A (user prefix, cloud prefix) pair, hashed once: IpPrefix hashing allocates. */
+    private static final class PinKey {
+        private final IpPrefix user;
+        private final IpPrefix cloud;
+        private final int hash;
+
+        PinKey(IpPrefix user, IpPrefix cloud) {
+            this.user = user;
+            this.cloud = cloud;
+            this.hash = 31 * user.hashCode() + cloud.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof PinKey)) {
+                return false;
+            }
+            PinKey that = (PinKey) o;
+            return hash == that.hash && user.equals(that.user) && cloud.equals(that.cloud);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static int hashCapacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     private static final class Ends {
         IpPrefix user;
         IpPrefix cloud;
-        DeviceId userLeaf;
-        DeviceId cloudLeaf;
+        int userLeaf;
+        int cloudLeaf;
         Rejection rejection;
 
-        List<IpPrefix> key() {
-            return List.of(user, cloud);
+        private PinKey key;
+
+        PinKey key() {
+            if (key == null) {
+                key = new PinKey(user, cloud);
+            }
+            return key;
         }
     }
 }

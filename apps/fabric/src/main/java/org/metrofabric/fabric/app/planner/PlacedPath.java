@@ -13,15 +13,33 @@ public final class PlacedPath {
     private final LinkId userLink;
     private final LinkId cloudLink;
     private final long latencyNanos;
+    /** Indexes of the two links in the snapshot this path was planned on; a lookup hint only. */
+    private final int userLinkHint;
+    private final int cloudLinkHint;
 
     public PlacedPath(IpPrefix userPrefix, IpPrefix cloudPrefix, DeviceId spine, LinkId userLink, LinkId cloudLink,
-                 long latencyNanos) {
+                      long latencyNanos) {
+        this(userPrefix, cloudPrefix, spine, userLink, cloudLink, latencyNanos, -1, -1);
+    }
+
+    PlacedPath(IpPrefix userPrefix, IpPrefix cloudPrefix, DeviceId spine, LinkId userLink, LinkId cloudLink,
+               long latencyNanos, int userLinkHint, int cloudLinkHint) {
         this.userPrefix = Objects.requireNonNull(userPrefix);
         this.cloudPrefix = Objects.requireNonNull(cloudPrefix);
         this.spine = Objects.requireNonNull(spine);
         this.userLink = Objects.requireNonNull(userLink);
         this.cloudLink = Objects.requireNonNull(cloudLink);
         this.latencyNanos = latencyNanos;
+        this.userLinkHint = userLinkHint;
+        this.cloudLinkHint = cloudLinkHint;
+    }
+
+    int userLinkHint() {
+        return userLinkHint;
+    }
+
+    int cloudLinkHint() {
+        return cloudLinkHint;
     }
 
     public IpPrefix userPrefix() {

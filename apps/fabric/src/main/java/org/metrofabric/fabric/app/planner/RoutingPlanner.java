@@ -28,28 +28,27 @@ public final class RoutingPlanner {
 
     public RoutingPlan plan(FabricSnapshot snapshot) {
         List<FabricDevice> spines = snapshot.spines();
-        List<FabricDevice> liveLeaves = new ArrayList<>();
-        Map<DeviceId, BitSet> spinesReached = new HashMap<>();
-        for (FabricDevice leaf : snapshot.leaves()) {
-            if (leaf.isUp()) {
-                liveLeaves.add(leaf);
-                spinesReached.put(leaf.id(), spinesReachedBy(snapshot, leaf.id()));
-            }
+        List<FabricDevice> leaves = snapshot.leaves();
+        BitSet[] spinesReached = new BitSet[leaves.size()];
+        for (int l = 0; l < leaves.size(); l++) {
+            spinesReached[l] = spinesReachedBy(snapshot, l);
         }
         Map<DeviceId, DeviceRoutes> routes = new LinkedHashMap<>();
         List<List<DeviceId>> unreachable = new ArrayList<>();
         for (FabricDevice spine : spines) {
             if (spine.isUp()) {
-                routes.put(spine.id(), spineRoutes(snapshot, spine, liveLeaves));
+                routes.put(spine.id(), spineRoutes(snapshot, spine));
             }
         }
-        for (FabricDevice leaf : liveLeaves) {
-            routes.put(leaf.id(), leafRoutes(snapshot, leaf, liveLeaves, spinesReached, unreachable));
+        for (int l = 0; l < leaves.size(); l++) {
+            if (leaves.get(l).isUp()) {
+                routes.put(leaves.get(l).id(), leafRoutes(snapshot, l, spinesReached, unreachable));
+            }
         }
         return new RoutingPlan(routes, unreachable);
     }
 
-    private static BitSet spinesReachedBy(FabricSnapshot snapshot, DeviceId leaf) {
+    private static BitSet spinesReachedBy(FabricSnapshot snapshot, int leaf) {
         BitSet reached = new BitSet();
         for (int s = 0; s < snapshot.spines().size(); s++) {
             for (int link : snapshot.uplinks(leaf, s)) {
@@ -62,12 +61,13 @@ public final class RoutingPlanner {
         return reached;
     }
 
-    private static DeviceRoutes spineRoutes(FabricSnapshot snapshot, FabricDevice spine, List<FabricDevice> leaves) {
+    private static DeviceRoutes spineRoutes(FabricSnapshot snapshot, FabricDevice spine) {
         int spineIdx = snapshot.spineIndex(spine.id());
         List<Route> routes = new ArrayList<>();
-        for (FabricDevice leaf : leaves) {
+        for (int l = 0; l < snapshot.leaves().size(); l++) {
+            FabricDevice leaf = snapshot.leaves().get(l);
             List<NextHop> downlinks = new ArrayList<>();
-            for (int linkIdx : snapshot.uplinks(leaf.id(), spineIdx)) {
+            for (int linkIdx : snapshot.uplinks(l, spineIdx)) {
                 if (snapshot.isUsable(linkIdx)) {
                     FabricLink link = snapshot.link(linkIdx);
                     downlinks.add(new NextHop(link.id().spinePort().port(), spine.routerMac(), leaf.routerMac()));
@@ -84,29 +84,28 @@ public final class RoutingPlanner {
         return new DeviceRoutes(spine.id(), routes);
     }
 
-    private static DeviceRoutes leafRoutes(FabricSnapshot snapshot, FabricDevice leaf, List<FabricDevice> leaves,
-                                           Map<DeviceId, BitSet> spinesReached, List<List<DeviceId>> unreachable) {
+    private static DeviceRoutes leafRoutes(FabricSnapshot snapshot, int leafIdx, BitSet[] spinesReached,
+                                           List<List<DeviceId>> unreachable) {
+        FabricDevice leaf = snapshot.leaves().get(leafIdx);
         List<Route> routes = new ArrayList<>();
-        for (FabricHost host : snapshot.hosts()) {
-            if (host.location().deviceId().equals(leaf.id())) {
-                routes.add(Route.toNextHop(IpPrefix.valueOf(host.ip(), IpPrefix.MAX_INET_MASK_LENGTH),
-                        new NextHop(host.location().port(), leaf.routerMac(), host.mac())));
-            }
+        for (FabricHost host : snapshot.hostsOn(leafIdx)) {
+            routes.add(Route.toNextHop(IpPrefix.valueOf(host.ip(), IpPrefix.MAX_INET_MASK_LENGTH),
+                    new NextHop(host.location().port(), leaf.routerMac(), host.mac())));
         }
-        BitSet mine = spinesReached.get(leaf.id());
         // Leaves reaching the same spines share one group instance.
         Map<BitSet, EcmpGroup> groups = new HashMap<>();
-        for (FabricDevice other : leaves) {
-            if (other.id().equals(leaf.id())) {
+        for (int o = 0; o < snapshot.leaves().size(); o++) {
+            FabricDevice other = snapshot.leaves().get(o);
+            if (o == leafIdx || !other.isUp()) {
                 continue;
             }
-            BitSet common = (BitSet) mine.clone();
-            common.and(spinesReached.get(other.id()));
+            BitSet common = (BitSet) spinesReached[leafIdx].clone();
+            common.and(spinesReached[o]);
             if (common.isEmpty()) {
                 unreachable.add(List.of(leaf.id(), other.id()));
                 continue;
             }
-            EcmpGroup group = groups.computeIfAbsent(common, spines -> uplinkGroup(snapshot, leaf, spines));
+            EcmpGroup group = groups.computeIfAbsent(common, spines -> uplinkGroup(snapshot, leafIdx, spines));
             for (IpPrefix subnet : other.subnets()) {
                 routes.add(Route.toGroup(subnet, group));
             }
@@ -114,11 +113,12 @@ public final class RoutingPlanner {
         return new DeviceRoutes(leaf.id(), routes);
     }
 
-    private static EcmpGroup uplinkGroup(FabricSnapshot snapshot, FabricDevice leaf, BitSet spines) {
+    private static EcmpGroup uplinkGroup(FabricSnapshot snapshot, int leafIdx, BitSet spines) {
+        FabricDevice leaf = snapshot.leaves().get(leafIdx);
         List<NextHop> members = new ArrayList<>();
         for (int s = spines.nextSetBit(0); s >= 0; s = spines.nextSetBit(s + 1)) {
             FabricDevice spine = snapshot.spines().get(s);
-            for (int linkIdx : snapshot.uplinks(leaf.id(), s)) {
+            for (int linkIdx : snapshot.uplinks(leafIdx, s)) {
                 if (snapshot.isUsable(linkIdx)) {
                     members.add(new NextHop(snapshot.link(linkIdx).id().leafPort().port(), leaf.routerMac(), spine.routerMac()));
                 }

@@ -15,6 +15,7 @@ import org.metrofabric.fabric.api.FabricSnapshot;
 import org.metrofabric.fabric.api.IntentState;
 import org.metrofabric.fabric.api.PathIntent;
 import org.metrofabric.fabric.api.PathIntentParser;
+import org.metrofabric.fabric.bench.FabricPlannerBenchmark;
 import org.metrofabric.fabric.testing.NetcfgFabrics;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
@@ -197,6 +198,34 @@ class PathPlannerTest {
         assertEquals("no live spine links device:leaf1 and device:leaf4", decision.reason().message());
         assertNull(decision.path());
         assertEquals(0, decision.reservedMbps());
+    }
+
+    @Test
+    void replanAfterTopologyChangesEqualsFullPlan() {
+        FabricSnapshot fabric4x8 = NetcfgFabrics.shipped("metro-4x8");
+        List<PathIntent> offered = FabricPlannerBenchmark.intents(fabric4x8, 64, 7);
+        PathPlan admitted = planner.plan(fabric4x8, offered, PathPlan.EMPTY);
+        // The service stores only the intents it admitted.
+        List<PathIntent> many = new ArrayList<>();
+        admitted.decisions().values().stream().filter(d -> d.state() != IntentState.REJECTED).forEach(d -> many.add(d.intent()));
+        PathPlan base = planner.plan(fabric4x8, many, admitted);
+        FabricSnapshot spineDown = fabric4x8.withDeviceUp(DeviceId.deviceId("device:spine3"), false);
+        FabricSnapshot linkDown = spineDown.withLinkUp(RoutingPlannerTest.linkOf(fabric4x8, "device:spine1", "device:leaf7"), false);
+        PathPlan full = base;
+        PathPlan incremental = base;
+        for (FabricSnapshot step : List.of(spineDown, linkDown, spineDown, fabric4x8)) {
+            full = planner.plan(step, many, full);
+            incremental = planner.replan(step, incremental);
+            assertEquals(full.decisions(), incremental.decisions());
+            assertEquals(full.reservations(), incremental.reservations());
+        }
+        assertTrue(base.count(IntentState.INSTALLED) > 40, "most intents fit: " + base.count(IntentState.INSTALLED));
+        assertTrue(planner.replan(linkDown, base).count(IntentState.DEGRADED) > 0, "some SLAs cannot hold");
+        PathPlan afterFailure = planner.replan(spineDown, base);
+        assertTrue(afterFailure.decisions().values().stream().anyMatch(d -> d != base.decision(d.intent().name())),
+                "the failure moved some intents");
+        assertTrue(afterFailure.decisions().values().stream().anyMatch(d -> d == base.decision(d.intent().name())),
+                "and kept others");
     }
 
     @Test
