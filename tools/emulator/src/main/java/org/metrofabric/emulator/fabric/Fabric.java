@@ -198,5 +198,4 @@ public final class Fabric {
             return new Fabric(topology, network, switches, hosts);
         }
     }
-
 }
