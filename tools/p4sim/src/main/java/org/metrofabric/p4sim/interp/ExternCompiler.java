@@ -7,7 +7,6 @@ import java.util.List;
 import org.metrofabric.p4sim.ir.Expr;
 import org.metrofabric.p4sim.ir.ExternInstance;
 import org.metrofabric.p4sim.ir.P4Type;
-import org.metrofabric.p4sim.runtime.BitPacker;
 import org.metrofabric.p4sim.runtime.CounterArray;
 import org.metrofabric.p4sim.runtime.Hashes;
 import org.metrofabric.p4sim.runtime.MeterArray;
@@ -273,28 +272,27 @@ final class ExternCompiler {
         items.add(new PackItem(v, width, null, header));
     }
 
-    /** Packs the items of valid headers; returns the bytes and sets {@code bitsOut[0]} to the bit count. */
+    /**
+     * Packs the items of valid headers MSB-first without gaps, zero-padded to a byte (the same layout as
+     * {@link org.metrofabric.p4sim.runtime.BitPacker}); sets {@code bitsOut[0]} to the bit count.
+     */
     private static byte[] pack(PackItem[] items, Frame f, int[] bitsOut) {
-        BigInteger[] values = new BigInteger[items.length];
-        int[] widths = new int[items.length];
-        int n = 0;
-        int bits = 0;
+        BitIO.Writer w = f.scratch;
+        w.clear();
         for (PackItem item : items) {
             if (item.header() != null && !ExprCompiler.isValid(item.header().layout(f), f)) {
                 continue;
             }
             if (item.varbit() != null) {
-                values[n] = f.wide[item.varbit().slot()];
-                widths[n] = (int) f.words[item.varbit().lengthSlot()];
+                w.write(f.wide[item.varbit().slot()], (int) f.words[item.varbit().lengthSlot()]);
+            } else if (item.value().wide) {
+                w.write(item.value().b(f), item.width());
             } else {
-                values[n] = item.value().b(f);
-                widths[n] = item.width();
+                w.write(item.value().l(f), item.width());
             }
-            bits += widths[n];
-            n++;
         }
-        bitsOut[0] = bits;
-        return BitPacker.pack(Arrays.copyOf(values, n), Arrays.copyOf(widths, n));
+        bitsOut[0] = (int) w.bitLength();
+        return w.toBytes();
     }
 
     private static byte[] withPayload(byte[] packed, Frame f) {
@@ -342,8 +340,8 @@ final class ExternCompiler {
                 packed = withPayload(packed, f);
                 bits[0] = packed.length * 8;
             }
-            BigInteger h = Hashes.compute(algorithm, packed, bits[0]).and(Ev.bigMask(field.width));
-            if (!h.equals(field.b(f))) {
+            long h = Hashes.computeLong(algorithm, packed) & Ev.mask(field.width);
+            if (h != field.l(f)) {
                 f.words[slot] = 1;
             }
             return Exec.NORMAL;
@@ -365,7 +363,7 @@ final class ExternCompiler {
                 packed = withPayload(packed, f);
                 bits[0] = packed.length * 8;
             }
-            Frames.storeBig((Layout.Scalar) field.layout(f), Hashes.compute(algorithm, packed, bits[0]), f);
+            Frames.storeBig((Layout.Scalar) field.layout(f), Ev.unsigned(Hashes.computeLong(algorithm, packed)), f);
             return Exec.NORMAL;
         };
     }

@@ -24,6 +24,8 @@ public final class Frame {
     public Tracer tracer;
     /** Where the deparser's emit writes. */
     public final BitIO.Writer out = new BitIO.Writer();
+    /** Scratch buffer for packing field lists (hash, checksums). */
+    final BitIO.Writer scratch = new BitIO.Writer();
 
     // Requests made by externs, acted on by the architecture.
     public int cloneSession = -1;

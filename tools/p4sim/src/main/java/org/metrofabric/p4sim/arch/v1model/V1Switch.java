@@ -44,11 +44,13 @@ public final class V1Switch {
     private int priorityQueues = 1;
     private QueueModel queueModel = QueueModel.EMPTY;
     private Tracer tracer;
+    private final Frame ingressFrame;
 
     public V1Switch(Program program, SwitchState state) {
         this.state = state;
         this.pipeline = new Pipeline(program, state, env);
         this.sm = pipeline.sm;
+        this.ingressFrame = pipeline.newFrame();
     }
 
     public SwitchState state() {
@@ -115,7 +117,9 @@ public final class V1Switch {
     }
 
     private Frame arrive(Job job, long nowMicros) {
-        Frame f = pipeline.newFrame();
+        // One frame is reused for every arrival; replicas, clones and requeued jobs work on copies.
+        Frame f = ingressFrame;
+        f.reset();
         f.tracer = tracer;
         f.packet = job.bytes();
         f.arrivalLength = job.bytes().length;
@@ -132,7 +136,7 @@ public final class V1Switch {
 
     private void ingressPass(Job job, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
         Frame f = arrive(job, nowMicros);
-        stage(f, "ingress port " + job.port() + " instance_type " + job.instanceType());
+        stage(f, () -> "ingress port " + job.port() + " instance_type " + job.instanceType());
         pipeline.parse(f);
         int parsedBits = validHeaderBits(pipeline.headers, f);
         pipeline.verifyChecksum.run(f);
@@ -148,14 +152,14 @@ public final class V1Switch {
             env.digestListener.onDigest((String) d[0], fields);
         }
         if (f.resubmitFieldList >= 0) {
-            stage(f, "resubmit");
+            stage(f, () -> "resubmit");
             jobs.add(new Job(job.bytes(), 0, RESUBMITTED, f.copy(), f.resubmitFieldList));
             return;
         }
         int group = (int) f.words[sm.mcastGrp];
         if (group != 0) {
             List<Replica> replicas = state.pre().multicastGroup(group);
-            stage(f, "multicast group " + group + ": " + replicas.size() + " replicas");
+            stage(f, () -> "multicast group " + group + ": " + replicas.size() + " replicas");
             for (Replica r : replicas) {
                 Frame copy = f.copy();
                 copy.words[sm.egressRid] = r.rid();
@@ -166,7 +170,7 @@ public final class V1Switch {
         }
         int egressSpec = (int) f.words[sm.egressSpec];
         if (egressSpec == env.dropPort) {
-            stage(f, "dropped (egress_spec = drop port)");
+            stage(f, () -> "dropped (egress_spec = drop port)");
             return;
         }
         f.words[sm.instanceType] = NORMAL;
@@ -189,7 +193,7 @@ public final class V1Switch {
             zeroMetadata(c);
             copyFieldList(f, c, f.cloneFieldList);
             c.words[sm.instanceType] = INGRESS_CLONE;
-            stage(c, "I2E clone to port " + port);
+            stage(c, () -> "I2E clone to port " + port);
             enqueue(c, port, c.arrivalLength, nowMicros, out, jobs, 0);
         }
     }
@@ -197,7 +201,7 @@ public final class V1Switch {
     private void enqueue(Frame f, int port, int packetLength, long nowMicros, List<OutputPacket> out,
                          Deque<Job> jobs, int depth) {
         if (f.words[sm.priority] >= priorityQueues) {
-            stage(f, "dropped: priority " + f.words[sm.priority] + " >= " + priorityQueues + " queues");
+            stage(f, () -> "dropped: priority " + f.words[sm.priority] + " >= " + priorityQueues + " queues");
             return;
         }
         QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowMicros);
@@ -214,7 +218,7 @@ public final class V1Switch {
     }
 
     private void egressPass(Frame f, int port, long nowMicros, List<OutputPacket> out, Deque<Job> jobs, int depth) {
-        stage(f, "egress port " + port);
+        stage(f, () -> "egress port " + port);
         pipeline.egress.run(f);
         if (f.cloneSession >= 0 && f.cloneE2E && depth < MAX_PASSES) {
             Optional<CloneSession> session = state.pre().cloneSession(f.cloneSession);
@@ -224,13 +228,13 @@ public final class V1Switch {
                     zeroMetadata(c);
                     copyFieldList(f, c, f.cloneFieldList);
                     c.words[sm.instanceType] = EGRESS_CLONE;
-                    stage(c, "E2E clone to port " + clonePort);
+                    stage(c, () -> "E2E clone to port " + clonePort);
                     enqueue(c, clonePort, c.arrivalLength, nowMicros, out, jobs, depth + 1);
                 }
             }
         }
         if (f.words[sm.egressSpec] == env.dropPort) {
-            stage(f, "dropped in egress");
+            stage(f, () -> "dropped in egress");
             return;
         }
         pipeline.computeChecksum.run(f);
@@ -242,12 +246,13 @@ public final class V1Switch {
             bytes = Arrays.copyOf(bytes, f.truncateLength);
         }
         if (f.recirculateFieldList >= 0) {
-            stage(f, "recirculate");
+            stage(f, () -> "recirculate");
             jobs.add(new Job(bytes, 0, RECIRCULATED, f.copy(), f.recirculateFieldList));
             return;
         }
-        stage(f, "output port " + port + ": " + java.util.HexFormat.of().formatHex(bytes));
-        out.add(new OutputPacket(port, bytes));
+        byte[] sent = bytes;
+        stage(f, () -> "output port " + port + ": " + java.util.HexFormat.of().formatHex(sent));
+        out.add(new OutputPacket(port, sent));
     }
 
     private void zeroMetadata(Frame f) {
@@ -286,9 +291,10 @@ public final class V1Switch {
         return sum;
     }
 
-    private void stage(Frame f, String what) {
+    /** Reports a step to the tracer; the text is only built when a tracer listens. */
+    private static void stage(Frame f, java.util.function.Supplier<String> what) {
         if (f.tracer != null) {
-            f.tracer.pipeline(what);
+            f.tracer.pipeline(what.get());
         }
     }
 }
