@@ -17,6 +17,8 @@ public final class FlowStats {
     private long highestSequence = -1;
     private long firstArrivalNanos = -1;
     private long lastArrivalNanos = -1;
+    private long longestGapNanos;
+    private long longestGapEndNanos = -1;
 
     public FlowStats(int flowId) {
         this.flowId = flowId;
@@ -41,6 +43,9 @@ public final class FlowStats {
         latency.add(arrivalNanos - header.sentAtNanos());
         if (firstArrivalNanos < 0) {
             firstArrivalNanos = arrivalNanos;
+        } else if (arrivalNanos - lastArrivalNanos > longestGapNanos) {
+            longestGapNanos = arrivalNanos - lastArrivalNanos;
+            longestGapEndNanos = arrivalNanos;
         }
         lastArrivalNanos = arrivalNanos;
     }
@@ -89,6 +94,19 @@ public final class FlowStats {
 
     public long lastArrivalNanos() {
         return lastArrivalNanos;
+    }
+
+    /**
+     * The longest time between two consecutive arrivals: for a steady flow cut by a failure, how
+     * long the receiver went without traffic (0 with fewer than two arrivals).
+     */
+    public long longestGapNanos() {
+        return longestGapNanos;
+    }
+
+    /** When the longest gap ended (the first arrival after it), or -1. */
+    public long longestGapEndNanos() {
+        return longestGapEndNanos;
     }
 
     public LatencySamples latency() {

@@ -23,6 +23,20 @@ class FlowStatsTest {
         assertEquals(5, stats.highestSequence());
         assertEquals(100, stats.latency().min());
         assertEquals(105, stats.latency().max(), "latency 100 + seq");
+        assertEquals(20, stats.longestGapNanos(), "a duplicate is not an arrival");
+        assertEquals(1_050, stats.longestGapEndNanos());
+    }
+
+    @Test
+    void theLongestGapMarksAnOutage() {
+        FlowStats stats = new FlowStats(1);
+        long[] arrivals = {0, 100, 200, 900, 1000};
+        for (int i = 0; i < arrivals.length; i++) {
+            stats.record(new FlowPayload(1, i, arrivals[i]), arrivals[i]);
+        }
+        assertEquals(700, stats.longestGapNanos());
+        assertEquals(900, stats.longestGapEndNanos());
+        assertEquals(0, new FlowStats(2).longestGapNanos());
     }
 
     @Test

@@ -69,6 +69,10 @@ class HostTest {
         assertEquals(oneWay, stats.latency().max());
         assertEquals(oneWay, stats.latency().p99());
         assertEquals(SimTime.micros(5) + 99 * SimTime.millis(1) + oneWay, stats.lastArrivalNanos());
+        FlowReport report = FlowReport.of(sender, stats);
+        assertEquals(new FlowReport(7, 100, 100, 0, 0, 0, oneWay, oneWay, oneWay, oneWay, SimTime.millis(1)), report);
+        assertEquals(0.0, report.lossRatio());
+        assertThrows(IllegalArgumentException.class, () -> FlowReport.of(sender, h2.flowStats(8)));
     }
 
     @Test
