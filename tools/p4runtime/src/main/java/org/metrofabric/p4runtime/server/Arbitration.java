@@ -137,6 +137,12 @@ public final class Arbitration<S> {
         return roleId != null && roles.get(roleId).primary().equals(Optional.of(stream));
     }
 
+    /** Whether some stream arbitrates for the role (role 0, the default role, always exists). */
+    public synchronized boolean knowsRole(long roleId) {
+        RoleState<S> role = roles.get(roleId);
+        return roleId == 0 || (role != null && !role.streams.isEmpty());
+    }
+
     /** The primary's stream of a role, e.g. to deliver packet-in. */
     public synchronized Optional<S> primaryStream(long roleId) {
         RoleState<S> role = roles.get(roleId);
