@@ -1,0 +1,69 @@
+package org.metrofabric.p4sim.cli;
+
+import io.grpc.Server;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.metrofabric.p4runtime.server.P4RuntimeServer;
+import org.metrofabric.p4sim.P4Sim;
+import org.metrofabric.p4sim.frontend.P4CompileException;
+import org.metrofabric.p4sim.serve.P4SimTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code p4sim serve FILE.p4 [--device-id N] [--port P]}: one switch running the program, served as a
+ * P4Runtime device over gRPC until the process is stopped. The device starts with no pipeline config;
+ * a client sends SetForwardingPipelineConfig with the program's P4Info first, as ONOS does.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a v1model P4_16 program as a P4Runtime device (gRPC); CPU port 255.")
+public final class ServeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE.p4", description = "the P4_16 program the switch runs")
+    private Path program;
+
+    @Option(names = "--device-id", paramLabel = "N", defaultValue = "1",
+            description = "P4Runtime device id (default ${DEFAULT-VALUE})")
+    private long deviceId;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "9559",
+            description = "TCP port, 0 for any free one (default ${DEFAULT-VALUE}, P4Runtime's)")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "0.0.0.0",
+            description = "address to listen on (default ${DEFAULT-VALUE})")
+    private String host;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            spec.commandLine().getErr().println("--port: " + port + " is not a TCP port (0..65535)");
+            return 2;
+        }
+        P4Sim.LoadedPipeline pipeline;
+        try {
+            pipeline = P4Sim.load(program);
+        } catch (P4CompileException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        P4RuntimeServer service = new P4RuntimeServer().addDevice(deviceId, new P4SimTarget(pipeline));
+        Server server = service.startTcp(host, port);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("p4sim serve: %s as P4Runtime device %s on %s:%d (CPU port %d); Ctrl-C stops%n", program,
+                Long.toUnsignedString(deviceId), host, server.getPort(), P4SimTarget.CPU_PORT);
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            service.close();
+        }));
+        server.awaitTermination();
+        return 0;
+    }
+}

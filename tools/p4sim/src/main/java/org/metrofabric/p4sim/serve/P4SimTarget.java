@@ -1,0 +1,374 @@
+package org.metrofabric.p4sim.serve;
+
+import io.grpc.Status;
+import org.metrofabric.p4runtime.codec.ControllerHeaderCodec;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.P4RuntimeCodec;
+import org.metrofabric.p4runtime.codec.P4RuntimeException;
+import org.metrofabric.p4runtime.server.DigestEncoder;
+import org.metrofabric.p4runtime.server.P4RuntimeTarget;
+import org.metrofabric.p4sim.P4Sim;
+import org.metrofabric.p4sim.arch.v1model.OutputPacket;
+import org.metrofabric.p4sim.control.ControlException;
+import org.metrofabric.p4sim.control.SwitchControl;
+import org.metrofabric.p4sim.control.UpdateType;
+import org.metrofabric.p4sim.runtime.MeterConfig;
+import org.onosproject.net.pi.model.PiActionProfileId;
+import org.onosproject.net.pi.model.PiCounterId;
+import org.onosproject.net.pi.model.PiMeterId;
+import org.onosproject.net.pi.model.PiTableId;
+import org.onosproject.net.pi.runtime.PiActionProfileGroup;
+import org.onosproject.net.pi.runtime.PiActionProfileMember;
+import org.onosproject.net.pi.runtime.PiCloneSessionEntry;
+import org.onosproject.net.pi.runtime.PiCounterCell;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
+import org.onosproject.net.pi.runtime.PiEntity;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
+import org.onosproject.net.pi.runtime.PiMeterCellId;
+import org.onosproject.net.pi.runtime.PiMulticastGroupEntry;
+import org.onosproject.net.pi.runtime.PiTableEntry;
+import p4.config.v1.P4InfoOuterClass.P4Info;
+import p4.v1.P4DataOuterClass.P4Data;
+import p4.v1.P4RuntimeOuterClass.PacketIn;
+import p4.v1.P4RuntimeOuterClass.PacketOut;
+import p4.v1.P4RuntimeOuterClass.Update;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A p4sim switch as a P4Runtime target. Writes and reads go through {@link SwitchControl}, whose
+ * {@link ControlException} codes become the P4Runtime answers. Packet I/O follows BMv2's
+ * {@code --cpu-port 255}: a packet-out is the frame (packet_out header + payload) injected on the
+ * CPU port, and a frame the pipeline sends to the CPU port is a packet-in with its packet_in header
+ * stripped into metadata. Frames sent to other ports go to the frame sink. Every update can be
+ * undone, so ROLLBACK_ON_ERROR is supported.
+ *
+ * <p>Not supported: idle timeouts (p4sim does not age entries: an entry with a timeout is
+ * UNIMPLEMENTED) and table-entry controller metadata (not stored: reads return 0).
+ */
+public final class P4SimTarget implements P4RuntimeTarget {
+
+    /** BMv2's CPU port in the ONOS tutorials ({@code simple_switch_grpc --cpu-port 255}). */
+    public static final int CPU_PORT = 255;
+
+    private static final Listener NO_LISTENER = new Listener() {
+        @Override
+        public void packetIn(PacketIn packet) {
+        }
+
+        @Override
+        public void digest(int digestId, P4Data data) {
+        }
+
+        @Override
+        public void idleTimeout(PiTableEntry entry) {
+        }
+    };
+
+    private final P4Sim.LoadedPipeline pipeline;
+    private final LongSupplier clockNanos;
+    private final P4RuntimeCodec codec;
+    private final ControllerHeaderCodec controllerHeaders;
+    private final DigestEncoder digests;
+    private volatile P4Sim.Switch sw;
+    private volatile Listener listener = NO_LISTENER;
+    private volatile Consumer<OutputPacket> frameSink = frame -> { };
+
+    /** A target with a new, empty switch running {@code pipeline}; packet timestamps from {@code clockNanos}. */
+    public P4SimTarget(P4Sim.LoadedPipeline pipeline, LongSupplier clockNanos) {
+        this.pipeline = pipeline;
+        this.clockNanos = clockNanos;
+        P4InfoIndex index = P4InfoIndex.of(pipeline.p4info());
+        this.codec = P4RuntimeCodec.of(index);
+        this.controllerHeaders = new ControllerHeaderCodec(index);
+        this.digests = new DigestEncoder(pipeline.p4info());
+        this.sw = newSwitch();
+    }
+
+    public P4SimTarget(P4Sim.LoadedPipeline pipeline) {
+        this(pipeline, System::nanoTime);
+    }
+
+    private P4Sim.Switch newSwitch() {
+        P4Sim.Switch created = pipeline.newSwitch();
+        created.dataPlane().setCpuPort(CPU_PORT);
+        created.dataPlane().setDigestListener((name, fields) ->
+                listener.digest(digests.id(name), digests.encode(name, fields)));
+        return created;
+    }
+
+    /** The switch currently running (a new one after each {@link #clearState()}). */
+    public P4Sim.Switch currentSwitch() {
+        return sw;
+    }
+
+    /** Receives the frames the switch sends to ports other than the CPU port. */
+    public void setFrameSink(Consumer<OutputPacket> sink) {
+        this.frameSink = sink;
+    }
+
+    /** A frame arriving on a data port; what the switch sends goes to the frame sink or, for the CPU port, the controller. */
+    public void receive(int port, byte[] frame) {
+        route(sw.dataPlane().process(port, frame, clockNanos.getAsLong()));
+    }
+
+    private void route(List<OutputPacket> sent) {
+        for (OutputPacket packet : sent) {
+            if (packet.port() == CPU_PORT) {
+                PacketIn packetIn;
+                try {
+                    packetIn = controllerHeaders.packetIn(packet.bytes());
+                } catch (P4RuntimeException e) {
+                    continue;
+                }
+                listener.packetIn(packetIn);
+            } else {
+                frameSink.accept(packet);
+            }
+        }
+    }
+
+    @Override
+    public P4Info p4Info() {
+        return pipeline.p4info();
+    }
+
+    @Override
+    public void clearState() {
+        sw = newSwitch();
+    }
+
+    @Override
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void packetOut(PacketOut packet) {
+        byte[] frame = controllerHeaders.packetOutFrame(packet);
+        route(sw.dataPlane().process(CPU_PORT, frame, clockNanos.getAsLong()));
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void write(Update.Type type, PiEntity entity) {
+        checkSupported(entity);
+        SwitchControl control = sw.control();
+        call(() -> {
+            control.write(updateType(type), entity);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean supportsUndo() {
+        return true;
+    }
+
+    @Override
+    public Undo writeUndoable(Update.Type type, PiEntity entity) {
+        checkSupported(entity);
+        SwitchControl control = sw.control();
+        synchronized (control) {
+            Undo undo = call(() -> inverse(control, type, entity));
+            call(() -> {
+                control.write(updateType(type), entity);
+                return null;
+            });
+            return () -> call(() -> {
+                undo.run();
+                return null;
+            });
+        }
+    }
+
+    private static void checkSupported(PiEntity entity) {
+        if (entity instanceof PiTableEntry entry && entry.timeout().isPresent()) {
+            throw new P4RuntimeException(Status.Code.UNIMPLEMENTED, "table " + entry.table().id()
+                    + ": p4sim does not age entries, so idle timeouts are not supported");
+        }
+    }
+
+    /** What restores the state {@code type entity} is about to change; read before the update is applied. */
+    private Undo inverse(SwitchControl control, Update.Type type, PiEntity entity) {
+        if (entity instanceof PiTableEntry entry) {
+            return inverseTableEntry(control, type, entry);
+        }
+        if (entity instanceof PiActionProfileMember member) {
+            Optional<PiActionProfileMember> old = control.readMembers(member.actionProfile()).stream()
+                    .filter(m -> m.id().equals(member.id())).findFirst();
+            return inverseOf(control, type, member, old);
+        }
+        if (entity instanceof PiActionProfileGroup group) {
+            Optional<PiActionProfileGroup> old = control.readGroups(group.actionProfile()).stream()
+                    .filter(g -> g.id().equals(group.id())).findFirst();
+            return inverseOf(control, type, group, old);
+        }
+        if (entity instanceof PiMulticastGroupEntry group) {
+            Optional<PiMulticastGroupEntry> old = control.readMulticastGroups().stream()
+                    .filter(g -> g.groupId() == group.groupId()).findFirst();
+            return inverseOf(control, type, group, old);
+        }
+        if (entity instanceof PiCloneSessionEntry session) {
+            Optional<PiCloneSessionEntry> old = control.readCloneSessions().stream()
+                    .filter(s -> s.sessionId() == session.sessionId()).findFirst();
+            return inverseOf(control, type, session, old);
+        }
+        if (entity instanceof PiCounterCell cell) {
+            PiCounterCell old = control.readCounter(cell.cellId());
+            return () -> control.write(UpdateType.MODIFY, old);
+        }
+        if (entity instanceof PiMeterCellConfig config) {
+            Optional<MeterConfig> old = control.readMeter(config.cellId());
+            return () -> control.configureMeter(config.cellId(), old.orElse(null));
+        }
+        return () -> { };
+    }
+
+    /** INSERT is undone by DELETE, MODIFY and DELETE by writing back the old entity. */
+    private static Undo inverseOf(SwitchControl control, Update.Type type, PiEntity entity, Optional<? extends PiEntity> old) {
+        return switch (type) {
+            case INSERT -> () -> control.write(UpdateType.DELETE, entity);
+            case MODIFY -> old.<Undo>map(o -> () -> control.write(UpdateType.MODIFY, o)).orElse(() -> { });
+            default -> old.<Undo>map(o -> () -> control.write(UpdateType.INSERT, o)).orElse(() -> { });
+        };
+    }
+
+    private Undo inverseTableEntry(SwitchControl control, Update.Type type, PiTableEntry entry) {
+        if (entry.isDefaultAction()) {
+            PiTableEntry old = defaultEntry(control, entry.table());
+            return () -> control.write(UpdateType.MODIFY, old);
+        }
+        if (type == Update.Type.INSERT) {
+            return () -> control.write(UpdateType.DELETE, entry);
+        }
+        Optional<PiTableEntry> old = findEntry(control, entry);
+        if (old.isEmpty()) {
+            return () -> { };
+        }
+        PiTableEntry existing = old.get();
+        if (type == Update.Type.MODIFY) {
+            return () -> control.write(UpdateType.MODIFY, existing);
+        }
+        Optional<MeterConfig> meter = hasDirectMeter(entry.table())
+                ? control.readMeter(PiMeterCellId.ofDirect(existing)) : Optional.empty();
+        return () -> {
+            control.write(UpdateType.INSERT, existing);
+            if (existing.counter() != null) {
+                control.write(UpdateType.MODIFY, new PiCounterCell(PiCounterCellId.ofDirect(existing),
+                        existing.counter()));
+            }
+            meter.ifPresent(m -> control.configureMeter(PiMeterCellId.ofDirect(existing), m));
+        };
+    }
+
+    private boolean hasDirectMeter(PiTableId table) {
+        return codec.p4Info().table(table.id()).directMeterId().isPresent();
+    }
+
+    /** The installed entry with the same match key and priority (compared in canonical wire form). */
+    private Optional<PiTableEntry> findEntry(SwitchControl control, PiTableEntry entry) {
+        var key = codec.encodeTableEntry(withoutExtras(entry));
+        for (PiTableEntry installed : control.readTable(entry.table())) {
+            var other = codec.encodeTableEntry(withoutExtras(installed));
+            if (other.getMatchList().equals(key.getMatchList()) && other.getPriority() == key.getPriority()) {
+                return Optional.of(installed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static PiTableEntry withoutExtras(PiTableEntry entry) {
+        PiTableEntry.Builder key = PiTableEntry.builder().forTable(entry.table()).withMatchKey(entry.matchKey());
+        entry.priority().ifPresent(key::withPriority);
+        return key.build();
+    }
+
+    private static UpdateType updateType(Update.Type type) {
+        return switch (type) {
+            case INSERT -> UpdateType.INSERT;
+            case MODIFY -> UpdateType.MODIFY;
+            case DELETE -> UpdateType.DELETE;
+            default -> throw P4RuntimeException.invalidArgument("update type %s is not valid", type);
+        };
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public List<PiTableEntry> tableEntries(PiTableId table) {
+        return call(() -> sw.control().readTable(table));
+    }
+
+    @Override
+    public PiTableEntry defaultEntry(PiTableId table) {
+        return call(() -> defaultEntry(sw.control(), table));
+    }
+
+    private static PiTableEntry defaultEntry(SwitchControl control, PiTableId table) {
+        return PiTableEntry.builder().forTable(table).withAction(control.readDefaultAction(table)).build();
+    }
+
+    @Override
+    public List<PiActionProfileMember> members(PiActionProfileId profile) {
+        return call(() -> sw.control().readMembers(profile));
+    }
+
+    @Override
+    public List<PiActionProfileGroup> groups(PiActionProfileId profile) {
+        return call(() -> sw.control().readGroups(profile));
+    }
+
+    @Override
+    public List<PiMulticastGroupEntry> multicastGroups() {
+        return call(() -> sw.control().readMulticastGroups());
+    }
+
+    @Override
+    public List<PiCloneSessionEntry> cloneSessions() {
+        return call(() -> sw.control().readCloneSessions());
+    }
+
+    @Override
+    public List<PiCounterCell> counterCells(PiCounterId counter) {
+        return call(() -> sw.control().readCounter(counter));
+    }
+
+    @Override
+    public PiCounterCell counterCell(PiCounterCellId cell) {
+        return call(() -> sw.control().readCounter(cell));
+    }
+
+    @Override
+    public PiMeterCellConfig meterCell(PiMeterCellId cell) {
+        return call(() -> sw.control().readMeterCell(cell));
+    }
+
+    @Override
+    public List<PiMeterCellConfig> meterCells(PiMeterId meter) {
+        long size = codec.p4Info().meter(meter.id()).getSize();
+        SwitchControl control = sw.control();
+        return call(() -> {
+            List<PiMeterCellConfig> cells = new ArrayList<>();
+            for (long i = 0; i < size; i++) {
+                cells.add(control.readMeterCell(PiMeterCellId.ofIndirect(meter, i)));
+            }
+            return cells;
+        });
+    }
+
+    /** Runs a SwitchControl call, its ControlException becoming the P4RuntimeException with the same code. */
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ControlException e) {
+            throw new P4RuntimeException(Status.fromCodeValue(e.code().value()).getCode(), e.getMessage());
+        }
+    }
+}
