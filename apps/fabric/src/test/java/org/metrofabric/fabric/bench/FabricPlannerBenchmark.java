@@ -30,7 +30,8 @@ import org.onosproject.net.DeviceId;
 
 /**
  * Benchmark main (not a test) for the fabric planners on a large generated fabric. Prints a
- * Markdown section for docs/benchmarks.md. Arguments: NETCFG [INTENTS [SEED]]; see that file for
+ * Markdown section for docs/benchmarks.md. Arguments: NETCFG [INTENTS [SEED [PIN_TABLE_SIZE]]]
+ * (defaults 100000, 1 and metro.p4's 1024); see that file for
  * the commands that generate the fabric and run this.
  *
  * <p>Intents go from access-leaf hosts to cloud-leaf hosts, each pair used once; a third have no
@@ -45,11 +46,12 @@ public final class FabricPlannerBenchmark {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: FabricPlannerBenchmark NETCFG [INTENTS [SEED]]");
+            System.err.println("usage: FabricPlannerBenchmark NETCFG [INTENTS [SEED [PIN_TABLE_SIZE]]]");
             System.exit(2);
         }
         int intentCount = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        int pinTableSize = args.length > 3 ? Integer.parseInt(args[3]) : PathPlanner.DEFAULT_PIN_TABLE_SIZE;
 
         long t0 = System.nanoTime();
         FabricSnapshot fabric = NetcfgFabrics.load(Path.of(args[0]));
@@ -57,7 +59,7 @@ public final class FabricPlannerBenchmark {
         List<PathIntent> intents = intents(fabric, intentCount, seed);
 
         RoutingPlanner routingPlanner = new RoutingPlanner();
-        PathPlanner pathPlanner = new PathPlanner();
+        PathPlanner pathPlanner = new PathPlanner(PathPlanner.DEFAULT_SWITCHING_NANOS, pinTableSize);
 
         Timing<RoutingPlan> routing = time(() -> routingPlanner.plan(fabric));
         RoutingPlan routes = routing.result();
@@ -87,9 +89,9 @@ public final class FabricPlannerBenchmark {
                 "## Fabric planner",
                 "",
                 String.format(Locale.ROOT, "Fabric: %d spines, %d leaves (%s), %d hosts, %d links, from `%s`. "
-                                + "%,d path intents (seed %d). %s",
+                                + "%,d path intents (seed %d), path_pinning table size %d. %s",
                         fabric.spines().size(), fabric.leaves().size(), kinds(fabric), fabric.hosts().size(),
-                        fabric.links().size(), Path.of(args[0]).getFileName(), intents.size(), seed, machine()),
+                        fabric.links().size(), Path.of(args[0]).getFileName(), intents.size(), seed, pinTableSize, machine()),
                 "",
                 "| measure | result | target |",
                 "|---|---|---|",
@@ -104,8 +106,8 @@ public final class FabricPlannerBenchmark {
                 row("routing_v4 entries per spine (min / max)", minMax(routes, fabric, DeviceRole.SPINE), "4096"),
                 row("ECMP groups per leaf (max)", Integer.toString(routes.routes().values().stream()
                         .mapToInt(r -> r.groups().size()).max().orElse(0)), ""),
-                row("path_pinning entries per access leaf (mean / max)", pinStats(pins, fabric, false), "1024"),
-                row("path_pinning entries per cloud leaf (mean / max)", pinStats(pins, fabric, true), "1024"),
+                row("path_pinning entries per access leaf (mean / max)", pinStats(pins, fabric, false), "metro.p4: 1024"),
+                row("path_pinning entries per cloud leaf (mean / max)", pinStats(pins, fabric, true), "metro.p4: 1024"),
                 row("snapshot with " + failedSpine + " down", ms(failSnapshotNanos), ""),
                 row("path re-plan after that spine fails, `replan` (first / median warm)", replan.summary(), "< 100 ms"),
                 row("  same with every endpoint resolved again, `plan` (first / median warm)", fullReplan.summary(), ""),

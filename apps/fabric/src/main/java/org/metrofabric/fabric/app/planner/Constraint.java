@@ -11,5 +11,7 @@ public enum Constraint {
     /** Every live path is slower than the budget; the amount is the smallest excess in ns. */
     LATENCY,
     /** Every path within the budget lacks free bandwidth; the amount is the smallest shortfall in Mb/s. */
-    BANDWIDTH
+    BANDWIDTH,
+    /** An end leaf's path_pinning table has no free entry; the amount is the entries missing (1). */
+    TABLE_SPACE
 }

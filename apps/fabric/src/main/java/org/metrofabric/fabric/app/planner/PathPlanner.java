@@ -19,7 +19,8 @@ import org.onosproject.net.DeviceId;
 /**
  * Places single-hop path intents: access leaf, one spine, cloud leaf. A spine fits when both its
  * links are usable, the path latency (links plus a switching term for each of the three switches)
- * is within the budget and both links have the bandwidth free; among fitting spines the least
+ * is within the budget and both links have the bandwidth free (the intent also needs a free
+ * path_pinning entry at both its leaves); among fitting spines the least
  * reserved one wins (highest link utilisation on the path, then fewest pinned intents, then
  * spine order). The planner is pure: the same snapshot, intents and previous plan always give
  * the same plan.
@@ -35,13 +36,29 @@ public final class PathPlanner {
     /** An access leaf, a spine and a cloud leaf. */
     public static final int SWITCHES_ON_PATH = 3;
 
-    private final long switchingNanos;
+    /** Entries of metro.p4's path_pinning table ({@code size = 1024}). */
+    public static final int DEFAULT_PIN_TABLE_SIZE = 1024;
 
-    public PathPlanner(long switchingNanosPerSwitch) {
+    private final long switchingNanos;
+    private final int pinTableSize;
+
+    /**
+     * @param switchingNanosPerSwitch forwarding latency added for each switch on the path
+     * @param pinTableSize            path_pinning entries a leaf can hold; each intent takes one at both its leaves
+     */
+    public PathPlanner(long switchingNanosPerSwitch, int pinTableSize) {
         if (switchingNanosPerSwitch < 0) {
             throw new IllegalArgumentException("switching latency must be >= 0 ns");
         }
+        if (pinTableSize < 0) {
+            throw new IllegalArgumentException("pin table size must be >= 0");
+        }
         this.switchingNanos = switchingNanosPerSwitch;
+        this.pinTableSize = pinTableSize;
+    }
+
+    public PathPlanner(long switchingNanosPerSwitch) {
+        this(switchingNanosPerSwitch, DEFAULT_PIN_TABLE_SIZE);
     }
 
     public PathPlanner() {
@@ -50,6 +67,10 @@ public final class PathPlanner {
 
     public long switchingNanos() {
         return switchingNanos;
+    }
+
+    public int pinTableSize() {
+        return pinTableSize;
     }
 
     /**
@@ -141,6 +162,8 @@ public final class PathPlanner {
         private final FabricSnapshot snapshot;
         private final long[] reserved;
         private final int[] pinned;
+        /** path_pinning entries used, by leaf index. */
+        private final int[] leafPins;
         /** (user prefix, cloud prefix) pairs already pinned: a leaf cannot pin one pair two ways. */
         private final Map<PinKey, String> claimed;
 
@@ -148,6 +171,7 @@ public final class PathPlanner {
             this.snapshot = snapshot;
             this.reserved = new long[snapshot.links().size()];
             this.pinned = new int[snapshot.links().size()];
+            this.leafPins = new int[snapshot.leaves().size()];
             this.claimed = new HashMap<>(capacity);
         }
 
@@ -189,7 +213,8 @@ public final class PathPlanner {
             }
             long latency = latency(up, down);
             long bandwidth = intent.bandwidthMbps();
-            if (latency > intent.latencyBudgetNanos() || bandwidth > free(up) || bandwidth > free(down)) {
+            if (latency > intent.latencyBudgetNanos() || bandwidth > free(up) || bandwidth > free(down)
+                    || fullLeaf(snapshot.linkLeafIndex(up), snapshot.linkLeafIndex(down)) >= 0) {
                 return null;
             }
             reserveLinks(intent, up, down);
@@ -221,6 +246,11 @@ public final class PathPlanner {
         }
 
         private PathDecision choose(PathIntent intent, Ends ends) {
+            int full = fullLeaf(ends.userLeaf, ends.cloudLeaf);
+            if (full >= 0) {
+                return PathDecision.rejected(intent, new Rejection(Constraint.TABLE_SPACE, 1, String.format(
+                        "the path_pinning table of %s is full (%d entries)", leafId(full), pinTableSize)));
+            }
             long budget = intent.latencyBudgetNanos();
             long bandwidth = intent.bandwidthMbps();
             int bestSpine = -1;
@@ -293,6 +323,16 @@ public final class PathPlanner {
             reserved[down] += intent.bandwidthMbps();
             pinned[up]++;
             pinned[down]++;
+            leafPins[snapshot.linkLeafIndex(up)]++;
+            leafPins[snapshot.linkLeafIndex(down)]++;
+        }
+
+        /** @return the first of the two leaves whose path_pinning table is full, or -1 */
+        private int fullLeaf(int userLeaf, int cloudLeaf) {
+            if (leafPins[userLeaf] >= pinTableSize) {
+                return userLeaf;
+            }
+            return leafPins[cloudLeaf] >= pinTableSize ? cloudLeaf : -1;
         }
 
         private PathDecision install(PathIntent intent, Ends ends, DeviceId spine, int up, int down, long latency) {

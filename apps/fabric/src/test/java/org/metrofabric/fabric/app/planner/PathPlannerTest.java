@@ -229,6 +229,26 @@ class PathPlannerTest {
     }
 
     @Test
+    void fullPinTableRejectsAndDegrades() {
+        PathPlanner twoPins = new PathPlanner(5_000, 2);
+        List<PathIntent> intents = intents("a h1a h4a", "b h1b h4a", "c h2a h4a", "d h2b h3a");
+        PathPlan plan = twoPins.plan(fabric, intents, PathPlan.EMPTY);
+        assertEquals(IntentState.INSTALLED, plan.decision("b").state());
+        PathDecision c = plan.decision("c");
+        assertEquals(Constraint.TABLE_SPACE, c.reason().constraint());
+        assertEquals("the path_pinning table of device:leaf4 is full (2 entries)", c.reason().message());
+        assertEquals(IntentState.INSTALLED, plan.decision("d").state());
+        assertEquals(2, plan.pins(fabric).get(LEAF4).size());
+
+        List<PathIntent> admitted = intents("a h1a h4a", "b h1b h4a", "d h2b h3a");
+        PathPlan stored = twoPins.plan(fabric, admitted, plan);
+        PathPlan smaller = new PathPlanner(5_000, 1).replan(fabric, stored);
+        assertEquals(IntentState.INSTALLED, smaller.decision("a").state());
+        assertEquals(IntentState.DEGRADED, smaller.decision("b").state(), "leaf1 and leaf4 hold one pin each now");
+        assertEquals(Constraint.TABLE_SPACE, smaller.decision("b").reason().constraint());
+    }
+
+    @Test
     void deterministic() {
         List<PathIntent> intents = intents("a h1a h4a --bandwidth-mbps 10", "b h1b h3a", "c h2a h4b --latency-us 300");
         assertEquals(planner.plan(fabric, intents, PathPlan.EMPTY).decisions(),
