@@ -175,15 +175,20 @@ final class NarrowEntryIndex {
     }
 
     /**
-     * Ternary, range or optional fields: entries compiled to value/mask (or bounds) words, scanned in priority
-     * order (higher first, then older first).
+     * Ternary, range or optional fields (tuple space search). Entries without a range field are grouped by
+     * their mask vector; a group is one hash map from masked key to its entries in priority order, so a
+     * lookup costs one probe per distinct mask vector, and groups are visited in order of their best
+     * priority so that the search stops once no group can win. Entries with a range field are scanned.
+     * The winner is the highest priority, then the oldest entry.
      */
     static final class PriorityScan extends EntryIndex {
         private static final Comparator<Compiled> ORDER = Comparator
                 .comparingInt((Compiled c) -> -c.entry.key().priority())
                 .thenComparingLong(c -> c.entry.sequence());
         private final List<KeyField> fields;
-        private final List<Compiled> ordered = new ArrayList<>();
+        private final Map<LongTuple, MaskGroup> groups = new HashMap<>();
+        private final List<Compiled> rangeEntries = new ArrayList<>();
+        private volatile MaskGroup[] groupsByPriority = new MaskGroup[0];
 
         PriorityScan(List<KeyField> fields) {
             this.fields = List.copyOf(fields);
@@ -197,6 +202,7 @@ final class NarrowEntryIndex {
             final boolean[] isRange;
             final long[] low;
             final long[] high;
+            final boolean hasRange;
 
             Compiled(TableEntry entry, List<KeyField> fields) {
                 this.entry = entry;
@@ -206,6 +212,7 @@ final class NarrowEntryIndex {
                 isRange = new boolean[n];
                 low = new long[n];
                 high = new long[n];
+                boolean anyRange = false;
                 List<FieldMatch> matches = entry.key().matches();
                 for (int i = 0; i < n; i++) {
                     FieldMatch match = matches.get(i);
@@ -225,10 +232,12 @@ final class NarrowEntryIndex {
                         value[i] = ternary.value().longValue() & mask[i];
                     } else if (match instanceof FieldMatch.Range range) {
                         isRange[i] = true;
+                        anyRange = true;
                         low[i] = range.low().longValue();
                         high[i] = range.high().longValue();
                     }
                 }
+                hasRange = anyRange;
             }
 
             boolean matches(long[] key) {
@@ -243,29 +252,118 @@ final class NarrowEntryIndex {
                 }
                 return true;
             }
+
+            int priority() {
+                return entry.key().priority();
+            }
+        }
+
+        /** The entries sharing one mask vector, by masked value. */
+        private static final class MaskGroup {
+            final long[] mask;
+            final Map<LongTuple, List<Compiled>> byValue = new HashMap<>();
+            int size;
+            int bestPriority;
+
+            MaskGroup(long[] mask) {
+                this.mask = mask;
+            }
+
+            TableEntry lookup(long[] key, long[] scratch) {
+                for (int i = 0; i < key.length; i++) {
+                    scratch[i] = key[i] & mask[i];
+                }
+                List<Compiled> candidates = byValue.get(new LongTuple(scratch));
+                return candidates == null ? null : candidates.get(0).entry;
+            }
+
+            void refreshBestPriority() {
+                int best = Integer.MIN_VALUE;
+                for (List<Compiled> list : byValue.values()) {
+                    best = Math.max(best, list.get(0).priority());
+                }
+                bestPriority = best;
+            }
         }
 
         @Override
         void add(TableEntry entry) {
             Compiled compiled = new Compiled(entry, fields);
-            int position = Collections.binarySearch(ordered, compiled, ORDER);
-            ordered.add(position < 0 ? -position - 1 : position, compiled);
+            if (compiled.hasRange) {
+                insertOrdered(rangeEntries, compiled);
+                return;
+            }
+            MaskGroup group = groups.computeIfAbsent(new LongTuple(compiled.mask), k -> new MaskGroup(compiled.mask));
+            insertOrdered(group.byValue.computeIfAbsent(new LongTuple(compiled.value), k -> new ArrayList<>()),
+                    compiled);
+            group.size++;
+            group.refreshBestPriority();
+            reorderGroups();
+        }
+
+        private static void insertOrdered(List<Compiled> list, Compiled compiled) {
+            int position = Collections.binarySearch(list, compiled, ORDER);
+            list.add(position < 0 ? -position - 1 : position, compiled);
         }
 
         @Override
         void remove(TableEntry entry) {
-            ordered.removeIf(c -> c.entry == entry);
+            Compiled compiled = new Compiled(entry, fields);
+            if (compiled.hasRange) {
+                rangeEntries.removeIf(c -> c.entry == entry);
+                return;
+            }
+            LongTuple maskKey = new LongTuple(compiled.mask);
+            MaskGroup group = groups.get(maskKey);
+            LongTuple valueKey = new LongTuple(compiled.value);
+            List<Compiled> list = group.byValue.get(valueKey);
+            list.removeIf(c -> c.entry == entry);
+            if (list.isEmpty()) {
+                group.byValue.remove(valueKey);
+            }
+            if (--group.size == 0) {
+                groups.remove(maskKey);
+            } else {
+                group.refreshBestPriority();
+            }
+            reorderGroups();
+        }
+
+        private void reorderGroups() {
+            MaskGroup[] ordered = groups.values().toArray(new MaskGroup[0]);
+            Arrays.sort(ordered, Comparator.comparingInt((MaskGroup g) -> -g.bestPriority));
+            groupsByPriority = ordered;
         }
 
         @Override
         TableEntry lookup(BigInteger[] key) {
             long[] values = toLongs(key);
-            for (Compiled compiled : ordered) {
-                if (compiled.matches(values)) {
-                    return compiled.entry;
+            long[] scratch = new long[values.length];
+            TableEntry best = null;
+            for (MaskGroup group : groupsByPriority) {
+                if (best != null && group.bestPriority < best.key().priority()) {
+                    break;
+                }
+                TableEntry found = group.lookup(values, scratch);
+                if (found != null && (best == null || beats(found, best))) {
+                    best = found;
                 }
             }
-            return null;
+            for (Compiled compiled : rangeEntries) {
+                if (best != null && !beats(compiled.entry, best)) {
+                    break;
+                }
+                if (compiled.matches(values)) {
+                    best = compiled.entry;
+                    break;
+                }
+            }
+            return best;
+        }
+
+        private static boolean beats(TableEntry candidate, TableEntry current) {
+            int byPriority = Integer.compare(candidate.key().priority(), current.key().priority());
+            return byPriority > 0 || byPriority == 0 && candidate.sequence() < current.sequence();
         }
     }
 }
