@@ -10,6 +10,16 @@ public final class BitIO {
 
     /** Reads {@code width} <= 64 bits starting at {@code bitOffset}; the caller checks bounds. */
     public static long read(byte[] d, long bitOffset, int width) {
+        int first = (int) (bitOffset >>> 3);
+        int shift = (int) (bitOffset & 7);
+        if (shift + width <= 64 && first + 8 <= d.length) {
+            // Fast path: one big-endian 64-bit load covers the field.
+            long word = 0;
+            for (int i = 0; i < 8; i++) {
+                word = (word << 8) | (d[first + i] & 0xFFL);
+            }
+            return (word << shift) >>> (64 - width);
+        }
         long v = 0;
         long bit = bitOffset;
         int left = width;
@@ -43,6 +53,14 @@ public final class BitIO {
 
         public void write(long value, int width) {
             ensure(bits + width);
+            if ((bits & 7) == 0 && (width & 7) == 0) {
+                int at = (int) (bits >>> 3);
+                for (int shift = width - 8; shift >= 0; shift -= 8) {
+                    data[at++] = (byte) (value >>> shift);
+                }
+                bits += width;
+                return;
+            }
             for (int i = width - 1; i >= 0; ) {
                 int byteIndex = (int) (bits >>> 3);
                 int inByte = (int) (bits & 7);
@@ -64,6 +82,12 @@ public final class BitIO {
         }
 
         public void writeBytes(byte[] src, int from, int to) {
+            if ((bits & 7) == 0) {
+                ensure(bits + (long) (to - from) * 8);
+                System.arraycopy(src, from, data, (int) (bits >>> 3), to - from);
+                bits += (long) (to - from) * 8;
+                return;
+            }
             for (int i = from; i < to; i++) {
                 write(src[i] & 0xFF, 8);
             }

@@ -177,7 +177,7 @@ final class ExprCompiler {
                 }
             };
         }
-        if ((e instanceof Expr.PacketCall || e instanceof Expr.ExternCall) && callCompiler != null) {
+        if ((e instanceof Expr.PacketCall || e instanceof Expr.ExternCall || e instanceof Expr.TableHit) && callCompiler != null) {
             return callCompiler.apply(e);
         }
         if (e instanceof Expr.Unary u) {

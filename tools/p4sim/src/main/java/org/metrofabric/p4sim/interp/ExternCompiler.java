@@ -39,6 +39,19 @@ final class ExternCompiler {
     // ------------------------------------------------------------------ calls used as values
 
     private Ev value(Expr e) {
+        if (e instanceof Expr.TableHit hit) {
+            TableExec table = c.table(hit.apply().table());
+            boolean miss = hit.miss();
+            return new Ev(1, false, false) {
+                @Override
+                public long l(Frame f) {
+                    if (table.run(f) == Exec.EXIT) {
+                        throw ExitSignal.INSTANCE;
+                    }
+                    return f.lastHit != miss ? 1 : 0;
+                }
+            };
+        }
         if (e instanceof Expr.PacketCall p && p.method().equals("lookahead")) {
             P4Type t = p.typeArgument();
             int width = t instanceof P4Type.Bits b ? b.width() : ((P4Type.Struct) t).fixedBitWidth();

@@ -97,7 +97,11 @@ public final class Pipeline {
         body.addAll(decl.apply().statements());
         Exec e = c.block(body);
         return f -> {
-            e.run(f);
+            try {
+                e.run(f);
+            } catch (ExitSignal exit) {
+                // exit inside an action applied by t.apply().hit/miss: the control ends here.
+            }
             return Exec.NORMAL;
         };
     }

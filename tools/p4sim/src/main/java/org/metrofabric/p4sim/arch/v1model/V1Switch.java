@@ -102,7 +102,7 @@ public final class V1Switch {
     public synchronized List<OutputPacket> process(int ingressPort, byte[] frame, long nowNanos) {
         List<OutputPacket> out = new ArrayList<>();
         Deque<Job> jobs = new ArrayDeque<>();
-        jobs.add(new Job(frame.clone(), ingressPort, NORMAL, null, -1));
+        jobs.add(new Job(frame, ingressPort, NORMAL, null, -1));
         long nowMicros = nowNanos / 1000;
         for (int pass = 0; !jobs.isEmpty() && pass < MAX_PASSES; pass++) {
             try {
@@ -136,7 +136,9 @@ public final class V1Switch {
 
     private void ingressPass(Job job, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
         Frame f = arrive(job, nowMicros);
-        stage(f, () -> "ingress port " + job.port() + " instance_type " + job.instanceType());
+        if (f.tracer != null) {
+            f.tracer.pipeline("ingress port " + job.port() + " instance_type " + job.instanceType());
+        }
         pipeline.parse(f);
         int parsedBits = validHeaderBits(pipeline.headers, f);
         pipeline.verifyChecksum.run(f);
@@ -152,14 +154,18 @@ public final class V1Switch {
             env.digestListener.onDigest((String) d[0], fields);
         }
         if (f.resubmitFieldList >= 0) {
-            stage(f, () -> "resubmit");
+            if (f.tracer != null) {
+                f.tracer.pipeline("resubmit");
+            }
             jobs.add(new Job(job.bytes(), 0, RESUBMITTED, f.copy(), f.resubmitFieldList));
             return;
         }
         int group = (int) f.words[sm.mcastGrp];
         if (group != 0) {
             List<Replica> replicas = state.pre().multicastGroup(group);
-            stage(f, () -> "multicast group " + group + ": " + replicas.size() + " replicas");
+            if (f.tracer != null) {
+                f.tracer.pipeline("multicast group " + group + ": " + replicas.size() + " replicas");
+            }
             for (Replica r : replicas) {
                 Frame copy = f.copy();
                 copy.words[sm.egressRid] = r.rid();
@@ -170,7 +176,9 @@ public final class V1Switch {
         }
         int egressSpec = (int) f.words[sm.egressSpec];
         if (egressSpec == env.dropPort) {
-            stage(f, () -> "dropped (egress_spec = drop port)");
+            if (f.tracer != null) {
+                f.tracer.pipeline("dropped (egress_spec = drop port)");
+            }
             return;
         }
         f.words[sm.instanceType] = NORMAL;
@@ -193,7 +201,9 @@ public final class V1Switch {
             zeroMetadata(c);
             copyFieldList(f, c, f.cloneFieldList);
             c.words[sm.instanceType] = INGRESS_CLONE;
-            stage(c, () -> "I2E clone to port " + port);
+            if (c.tracer != null) {
+                c.tracer.pipeline("I2E clone to port " + port);
+            }
             enqueue(c, port, c.arrivalLength, nowMicros, out, jobs, 0);
         }
     }
@@ -201,7 +211,9 @@ public final class V1Switch {
     private void enqueue(Frame f, int port, int packetLength, long nowMicros, List<OutputPacket> out,
                          Deque<Job> jobs, int depth) {
         if (f.words[sm.priority] >= priorityQueues) {
-            stage(f, () -> "dropped: priority " + f.words[sm.priority] + " >= " + priorityQueues + " queues");
+            if (f.tracer != null) {
+                f.tracer.pipeline("dropped: priority " + f.words[sm.priority] + " >= " + priorityQueues + " queues");
+            }
             return;
         }
         QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowMicros);
@@ -218,7 +230,9 @@ public final class V1Switch {
     }
 
     private void egressPass(Frame f, int port, long nowMicros, List<OutputPacket> out, Deque<Job> jobs, int depth) {
-        stage(f, () -> "egress port " + port);
+        if (f.tracer != null) {
+            f.tracer.pipeline("egress port " + port);
+        }
         pipeline.egress.run(f);
         if (f.cloneSession >= 0 && f.cloneE2E && depth < MAX_PASSES) {
             Optional<CloneSession> session = state.pre().cloneSession(f.cloneSession);
@@ -228,13 +242,17 @@ public final class V1Switch {
                     zeroMetadata(c);
                     copyFieldList(f, c, f.cloneFieldList);
                     c.words[sm.instanceType] = EGRESS_CLONE;
-                    stage(c, () -> "E2E clone to port " + clonePort);
+                    if (c.tracer != null) {
+                        c.tracer.pipeline("E2E clone to port " + clonePort);
+                    }
                     enqueue(c, clonePort, c.arrivalLength, nowMicros, out, jobs, depth + 1);
                 }
             }
         }
         if (f.words[sm.egressSpec] == env.dropPort) {
-            stage(f, () -> "dropped in egress");
+            if (f.tracer != null) {
+                f.tracer.pipeline("dropped in egress");
+            }
             return;
         }
         pipeline.computeChecksum.run(f);
@@ -246,13 +264,16 @@ public final class V1Switch {
             bytes = Arrays.copyOf(bytes, f.truncateLength);
         }
         if (f.recirculateFieldList >= 0) {
-            stage(f, () -> "recirculate");
+            if (f.tracer != null) {
+                f.tracer.pipeline("recirculate");
+            }
             jobs.add(new Job(bytes, 0, RECIRCULATED, f.copy(), f.recirculateFieldList));
             return;
         }
-        byte[] sent = bytes;
-        stage(f, () -> "output port " + port + ": " + java.util.HexFormat.of().formatHex(sent));
-        out.add(new OutputPacket(port, sent));
+        if (f.tracer != null) {
+            f.tracer.pipeline("output port " + port + ": " + java.util.HexFormat.of().formatHex(bytes));
+        }
+        out.add(new OutputPacket(port, bytes));
     }
 
     private void zeroMetadata(Frame f) {
@@ -291,10 +312,4 @@ public final class V1Switch {
         return sum;
     }
 
-    /** Reports a step to the tracer; the text is only built when a tracer listens. */
-    private static void stage(Frame f, java.util.function.Supplier<String> what) {
-        if (f.tracer != null) {
-            f.tracer.pipeline(what.get());
-        }
-    }
 }
