@@ -128,6 +128,11 @@ final class P4RuntimeTestClient {
         return stream;
     }
 
+    /** The first stream this client opened. */
+    Stream firstStream() {
+        return streams.get(0);
+    }
+
     void setPipeline(long deviceId, long electionId, SetForwardingPipelineConfigRequest.Action action,
                      ForwardingPipelineConfig config) {
         SetForwardingPipelineConfigRequest.Builder request = SetForwardingPipelineConfigRequest.newBuilder()
