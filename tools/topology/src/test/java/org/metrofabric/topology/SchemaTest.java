@@ -34,7 +34,7 @@ class SchemaTest {
         assumeTrue(run(List.of("python3", "-c", "import jsonschema")) == 0, "python3 with jsonschema is not installed");
         Path generated = dir.resolve("generated.json");
         Files.writeString(generated, new ObjectMapper().writeValueAsString(
-                TopologyGenerator.generate(new GeneratorSpec("gen", 3, 5, 1, 1, 2))));
+                TopologyGenerator.generate(new GeneratorSpec("gen", 3, 300, 1, 1, 2))));
         String shipped = Files.readString(TopologyFiles.shipped("metro-2x4"));
         Path cpuPort = write(dir, "cpu.json", shipped.replace("\"port\": 3}", "\"port\": 255}"));
         Path badKind = write(dir, "kind.json", shipped.replace("\"edge-cloud\"", "\"cloud\""));
