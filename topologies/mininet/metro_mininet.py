@@ -237,8 +237,8 @@ def run_mininet(topo, args):
         leaf = leaves[host["leaf"]]
         node = net.get(host["name"])
         node.cmd("arp -s %s %s" % (gateway(host_subnet(leaf, host)), leaf["routerMac"].lower()))
-    info("*** Push the netcfg to ONOS: %s --print-netcfg > netcfg.json; "
-         "onos-netcfg localhost netcfg.json\n" % sys.argv[0])
+    info("*** Push the netcfg to ONOS: python3 %s %s --print-netcfg > netcfg.json; "
+         "onos-netcfg localhost netcfg.json\n" % (sys.argv[0], args.topology))
     info("*** Switch gRPC ports: %s\n" % ", ".join("%s=%d" % (n, s["grpcPort"]) for n, s in sorted(by_name.items())))
     try:
         CLI(net)
