@@ -48,7 +48,7 @@ public final class GoldenParser {
                 commands.add(parser.parseLine(text));
             }
         }
-        return new GoldenFile(name, commands);
+        return new GoldenFile(name, commands, lines);
     }
 
     private static String stripComment(String line) {

@@ -46,17 +46,17 @@ public final class GoldenRunner {
                 try {
                     String actual = controlPlane.readBack(command);
                     if (!expected.equals(actual)) {
-                        mismatches.add(new Mismatch(command.line(), describe(command), expected, actual));
+                        mismatches.add(new Mismatch(command.line(), quote(golden, command), expected, actual));
                     }
                 } catch (ControlException | IllegalArgumentException e) {
-                    mismatches.add(new Mismatch(command.line(), describe(command), expected,
+                    mismatches.add(new Mismatch(command.line(), quote(golden, command), expected,
                             "read failed: " + e.getMessage()));
                 }
             } else {
                 try {
                     controlPlane.apply(command);
                 } catch (ControlException | IllegalArgumentException e) {
-                    mismatches.add(new Mismatch(command.line(), "control-plane line rejected", "accepted",
+                    mismatches.add(new Mismatch(command.line(), "rejected: " + quote(golden, command), "accepted",
                             e.getMessage()));
                 }
             }
@@ -69,15 +69,9 @@ public final class GoldenRunner {
                 || command instanceof GoldenCommand.RegisterCheck;
     }
 
-    private static String describe(GoldenCommand command) {
-        if (command instanceof GoldenCommand.CounterCheck counter) {
-            return "counter " + counter.counter() + "[" + counter.index() + "]";
-        }
-        if (command instanceof GoldenCommand.DirectCounterCheck counter) {
-            return "direct counter " + counter.counter() + " " + counter.match().fields();
-        }
-        GoldenCommand.RegisterCheck register = (GoldenCommand.RegisterCheck) command;
-        return "register " + register.register() + "[" + register.index() + "]";
+    private static String quote(GoldenFile golden, GoldenCommand command) {
+        String text = golden.text(command.line());
+        return text.isEmpty() ? command.toString() : text;
     }
 
     private static void comparePacket(GoldenCommand.Packet packet, List<GoldenCommand.Expect> expects,

@@ -48,7 +48,7 @@ class ConformCommandTest {
                 "register StIngress.seq 0 value=4");
         copyProgram(dir, "stateful", golden);
         assertEquals(1, conform(dir.resolve("stateful.golden").toString()));
-        assertTrue(out.toString().contains("register StIngress.seq[0]"), out.toString());
+        assertTrue(out.toString().contains("line 23: register StIngress.seq 0 value=4"), out.toString());
         assertTrue(out.toString().contains("expected: value=4"), out.toString());
         assertTrue(out.toString().contains("actual:   value=3"), out.toString());
     }
