@@ -62,6 +62,7 @@ public final class Frame {
         arrivalLength = o.arrivalLength;
         nowMicros = o.nowMicros;
         tracer = o.tracer;
+        truncateLength = o.truncateLength;
     }
 
     /** An independent copy (for replicas and clones). */
@@ -74,12 +75,19 @@ public final class Frame {
         Arrays.fill(words, 0L);
         Arrays.fill(wide, BigInteger.ZERO);
         Arrays.fill(valid, false);
-        clearRequests();
+        clearAll();
         cursorBits = 0;
         payloadOffset = 0;
     }
 
+    /** Forgets the requests the traffic manager has acted on; truncate applies at transmission, so it stays. */
     public void clearRequests() {
+        int truncate = truncateLength;
+        clearAll();
+        truncateLength = truncate;
+    }
+
+    private void clearAll() {
         cloneSession = -1;
         cloneE2E = false;
         cloneFieldList = -1;
