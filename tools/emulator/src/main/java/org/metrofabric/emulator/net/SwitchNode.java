@@ -41,7 +41,11 @@ public final class SwitchNode extends Node {
         device.dataPlane().setQueueModel(this::queueInfo);
     }
 
-    /** The switch's validated PI write/read API (what a P4Runtime server or the controller uses). */
+    /**
+     * The switch's validated PI write/read API (what a P4Runtime server or the controller uses).
+     * Use it on the loop's thread (from another thread, through {@code Scheduler.post}): p4sim
+     * guards its control API and its pipeline with different locks.
+     */
     public SwitchControl control() {
         return device.control();
     }
