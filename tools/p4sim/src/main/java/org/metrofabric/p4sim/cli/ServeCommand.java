@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (port < 0 || port > 65535) {
             spec.commandLine().getErr().println("--port: " + port + " is not a TCP port (0..65535)");
             return 2;
@@ -59,11 +59,25 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("p4sim serve: %s as P4Runtime device %s on %s:%d (CPU port %d); Ctrl-C stops%n", program,
                 Long.toUnsignedString(deviceId), host, server.getPort(), P4SimTarget.CPU_PORT);
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
+        Thread stopOnExit = new Thread(server::shutdown);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.shutdownNow();
             service.close();
-        }));
-        server.awaitTermination();
+            removeHook(stopOnExit);
+        }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down and runs the hook itself
+        }
     }
 }

@@ -1,0 +1,109 @@
+package org.metrofabric.p4sim.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metrofabric.p4sim.serve.RoutingEntities.P4INFO;
+import static org.metrofabric.p4sim.serve.RoutingEntities.route;
+import static org.metrofabric.p4sim.serve.RoutingEntities.tableEntity;
+import static org.metrofabric.p4sim.serve.RoutingEntities.update;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status.Code;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.metrofabric.p4runtime.server.P4RuntimeServer;
+import org.metrofabric.p4sim.cli.P4SimCli;
+import p4.v1.P4RuntimeOuterClass.CapabilitiesRequest;
+import p4.v1.P4RuntimeOuterClass.SetForwardingPipelineConfigRequest;
+import p4.v1.P4RuntimeOuterClass.TableEntry;
+import p4.v1.P4RuntimeOuterClass.Update;
+import picocli.CommandLine;
+
+/** The server over real TCP on 127.0.0.1 (ephemeral port), and the {@code p4sim serve} command itself. */
+class ServeTcpTest {
+
+    @Test
+    void twoDevicesEachOnItsOwnTcpPort() throws Exception {
+        P4RuntimeServer first = new P4RuntimeServer().addDevice(1,
+                new P4SimTarget(ServeHarness.pipeline(ServeHarness.CORPUS.resolve("routing.p4"))));
+        P4RuntimeServer second = new P4RuntimeServer().addDevice(2,
+                new P4SimTarget(ServeHarness.pipeline(ServeHarness.CORPUS.resolve("routing.p4"))));
+        Server a = first.startTcp("127.0.0.1", 0);
+        Server b = second.startTcp("127.0.0.1", 0);
+        try {
+            assertTrue(a.getPort() > 0 && b.getPort() > 0 && a.getPort() != b.getPort());
+            for (long device : List.of(1L, 2L)) {
+                int port = device == 1 ? a.getPort() : b.getPort();
+                ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+                P4RuntimeTestClient client = new P4RuntimeTestClient(channel);
+                try {
+                    client.openStream().arbitrate(device, 10).expectArbitration(Code.OK, 10);
+                    client.setPipeline(device, 10, SetForwardingPipelineConfigRequest.Action.VERIFY_AND_COMMIT,
+                            ServeHarness.config(P4INFO, device));
+                    assertEquals(List.of(Code.OK), client.writeCodes(device, 10,
+                            update(Update.Type.INSERT, route((int) device, 1))));
+                    assertEquals(List.of(tableEntity(route((int) device, 1))), client.read(device,
+                            tableEntity(TableEntry.newBuilder().setTableId(RoutingEntities.TABLE).build())));
+                    assertEquals(List.of(Code.NOT_FOUND), client.writeCodes(3 - device, 10,
+                            update(Update.Type.INSERT, route(9, 1))), "the other device is on the other port");
+                } finally {
+                    client.close();
+                }
+            }
+        } finally {
+            a.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            b.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    void serveCommandListensUntilInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new P4SimCli());
+        cli.setOut(new PrintWriter(out, true));
+        int[] exit = {-1};
+        Thread serving = new Thread(() -> exit[0] = cli.execute("serve",
+                ServeHarness.CORPUS.resolve("routing.p4").toString(), "--device-id", "5", "--port", "0",
+                "--host", "127.0.0.1"));
+        serving.start();
+        Pattern listening = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+        Matcher port = listening.matcher("");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!port.reset(out.toString()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(port.reset(out.toString()).find(), "no listening line in: " + out);
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(port.group(1)))
+                .usePlaintext().build();
+        P4RuntimeTestClient client = new P4RuntimeTestClient(channel);
+        try {
+            assertEquals(P4RuntimeServer.API_VERSION, client.blocking.capabilities(
+                    CapabilitiesRequest.getDefaultInstance()).getP4RuntimeApiVersion());
+            client.openStream().arbitrate(5, 1).expectArbitration(Code.OK, 1);
+        } finally {
+            client.close();
+        }
+        serving.interrupt();
+        serving.join(10_000);
+        assertTrue(!serving.isAlive(), "serve stopped");
+    }
+
+    @Test
+    void serveCommandRejectsABadPortAndAnInvalidProgram() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new P4SimCli());
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(2, cli.execute("serve", ServeHarness.CORPUS.resolve("routing.p4").toString(), "--port", "70000"));
+        assertTrue(err.toString().contains("--port"), err.toString());
+        assertEquals(1, cli.execute("serve", "src/test/resources/serve/no-such-program.p4"));
+    }
+}
