@@ -99,11 +99,13 @@ public final class Host extends Node {
         return sender;
     }
 
-    /** What this host has received of flow {@code flowId} (empty stats if nothing yet). */
+    /** What this host has received of flow {@code flowId} (empty stats, not kept, if nothing yet). */
     public FlowStats flowStats(int flowId) {
-        return flows.computeIfAbsent(flowId, FlowStats::new);
+        FlowStats stats = flows.get(flowId);
+        return stats != null ? stats : new FlowStats(flowId);
     }
 
+    /** Stats of the flows this host has received packets of, by flow id. */
     public Map<Integer, FlowStats> flows() {
         return Collections.unmodifiableMap(flows);
     }
@@ -182,7 +184,8 @@ public final class Host extends Node {
             IcmpEcho.decode(packet.payload()).ifPresentOrElse(echo -> handleEcho(packet, echo), () -> malformedFrames++);
         } else if (packet.protocol() == Ipv4.PROTO_UDP) {
             Udp.decode(packet.payload()).ifPresentOrElse(udp -> FlowPayload.decode(udp.payload())
-                    .ifPresent(header -> flowStats(header.flowId()).record(header, scheduler.now())),
+                    .ifPresent(header -> flows.computeIfAbsent(header.flowId(), FlowStats::new)
+                            .record(header, scheduler.now())),
                     () -> malformedFrames++);
         }
     }

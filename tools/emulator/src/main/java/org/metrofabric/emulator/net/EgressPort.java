@@ -8,7 +8,8 @@ import org.metrofabric.emulator.clock.Scheduler;
  * The sending side of one link end: strict-priority queues feeding a transmitter that puts one
  * frame at a time on the wire at the link's rate. A frame waits while frames of its own or a
  * higher priority are ahead of it, so queueing delay comes out of the arithmetic, not a guess.
- * When the link is down, offered frames and the frames still queued are dropped and counted.
+ * When the link goes down, the frame being serialised and those queued are dropped and counted, as
+ * are frames offered while it is down.
  */
 public final class EgressPort {
     private final Scheduler scheduler;
@@ -21,7 +22,6 @@ public final class EgressPort {
     private final long[] tailDrops;
     private boolean transmitting;
     private ScheduledEvent transmissionEnd;
-    private long transmitEndNanos;
     private long transmittedFrames;
     private long transmittedBytes;
     private long linkDownDrops;
@@ -87,7 +87,7 @@ public final class EgressPort {
      * plus everything queued at its priority or above.
      */
     public long waitNanos(int priority) {
-        long wait = transmitting ? transmitEndNanos - scheduler.now() : 0;
+        long wait = transmitting ? transmissionEnd.timeNanos() - scheduler.now() : 0;
         for (int p = priority; p < queues.length; p++) {
             wait += link.spec().serializationNanos(queuedBytes[p]);
         }
@@ -154,7 +154,6 @@ public final class EgressPort {
     private void startTransmission(byte[] frame) {
         transmitting = true;
         long duration = link.spec().serializationNanos(frame.length);
-        transmitEndNanos = scheduler.now() + duration;
         transmissionEnd = scheduler.after(duration, () -> {
             transmittedFrames++;
             transmittedBytes += frame.length;

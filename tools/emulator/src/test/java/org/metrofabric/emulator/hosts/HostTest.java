@@ -118,6 +118,8 @@ class HostTest {
         h2.receive(0, Ethernet.frame(MAC2, MAC1, Ethernet.TYPE_IPV4, new byte[20]));
         h2.receive(0, new byte[5]);
         assertEquals(2, h2.malformedFrames());
+        assertEquals(0, h2.flowStats(3).received());
+        assertTrue(h2.flows().isEmpty(), "asking about a flow does not record one");
     }
 
     @Test
