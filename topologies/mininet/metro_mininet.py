@@ -47,24 +47,6 @@ def link_capacity_mbps(link):
     return round_half_up(link["capacityGbps"] * 1000.0)
 
 
-def iso_duration(nanos):
-    """java.time.Duration.toString() for a non-negative number of nanoseconds."""
-    seconds, nano = divmod(nanos, 1_000_000_000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = "PT"
-    if hours:
-        text += "%dH" % hours
-    if minutes:
-        text += "%dM" % minutes
-    if secs == 0 and nano == 0 and len(text) > 2:
-        return text
-    text += str(secs)
-    if nano:
-        text += ("." + "%09d" % nano).rstrip("0")
-    return text + "S"
-
-
 def port_name(device, port):
     return "%s-eth%d" % (device, port)
 
@@ -151,7 +133,7 @@ def netcfg(topo):
         links[key] = {"basic": {
             "type": "DIRECT",
             "bandwidth": link_capacity_mbps(link),
-            "latency": iso_duration(link_latency_nanos(link)),
+            "latency": link_latency_nanos(link),  # ONOS 2.7 BasicLinkConfig: nanoseconds
             "bidirectional": True,
         }}
 

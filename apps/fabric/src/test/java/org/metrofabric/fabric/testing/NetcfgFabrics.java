@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class NetcfgFabrics {
             LinkId id = isSpine.get(a.deviceId()) ? new LinkId(a, b) : new LinkId(b, a);
             JsonNode basic = entry.getValue().get("basic");
             builder.addLink(new FabricLink(id, basic.get("bandwidth").asLong(),
-                    Duration.parse(basic.get("latency").asText()).toNanos(), true));
+                    basic.get("latency").asLong(), true));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = netcfg.get("hosts").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();

@@ -3,7 +3,6 @@ package org.metrofabric.topology.netcfg;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,7 +53,8 @@ public final class NetcfgWriter {
             ObjectNode basic = links.putObject(connectPoint(link.a()) + "-" + connectPoint(link.b())).putObject("basic");
             basic.put("type", "DIRECT");
             basic.put("bandwidth", link.capacityMbps());
-            basic.put("latency", Duration.ofNanos(link.latencyNanos()).toString());
+            // ONOS 2.7 BasicLinkConfig keeps latency as a number of nanoseconds.
+            basic.put("latency", link.latencyNanos());
             basic.put("bidirectional", true);
         }
         ObjectNode hosts = root.putObject("hosts");
