@@ -24,10 +24,6 @@ final class ExprCompiler {
         this.callCompiler = callCompiler;
     }
 
-    ParserErrorSignal stackOutOfBounds() {
-        return stackOutOfBounds;
-    }
-
     // ------------------------------------------------------------------ places
 
     Place place(Expr e) {

@@ -33,7 +33,7 @@ public final class ConstantFolder {
         BigInteger v = numeric(c.value(), c.type());
         BigInteger r = switch (op) {
             case NEGATE -> v.negate();
-            case COMPLEMENT -> c.type() instanceof P4Type.Bits ? v.not() : v.not();
+            case COMPLEMENT -> v.not();
             case NOT -> throw new IllegalArgumentException("! on an integer");
         };
         return new Expr.Constant(wrap(r, c.type()), c.type(), c.location());

@@ -21,6 +21,8 @@ import org.metrofabric.p4sim.ir.Variable;
 /** Resolves and type-checks expressions, folding constants; literals take the type they meet. */
 final class ExpressionTyper {
     private static final P4Type BOOL = new P4Type.Bool();
+    /** {@code 8w5}, {@code 16s0x10}: width, w (unsigned) or s (signed), then the digits. */
+    private static final java.util.regex.Pattern WIDTH_PREFIX = java.util.regex.Pattern.compile("(\\d+)([ws])(.+)");
     private final ProgramBuilder program;
 
     ExpressionTyper(ProgramBuilder program) {
@@ -111,15 +113,15 @@ final class ExpressionTyper {
         String text = t.getText().replace("_", "");
         SourceLocation loc = program.loc(t);
         P4Type type = new P4Type.InfInt();
-        int ws = Math.max(text.indexOf('w'), text.indexOf('s'));
-        if (ws > 0 && !text.startsWith("0x") && !text.startsWith("0X") || (ws > 0 && ws < text.indexOf('x'))) {
-            int width = Integer.parseInt(text.substring(0, ws));
-            boolean signed = text.charAt(ws) == 's';
+        java.util.regex.Matcher widthPrefix = WIDTH_PREFIX.matcher(text);
+        if (widthPrefix.matches()) {
+            int width = Integer.parseInt(widthPrefix.group(1));
+            boolean signed = widthPrefix.group(2).equals("s");
             if (width <= 0 || (signed && width < 2)) {
                 throw new P4CompileException(loc, "invalid width " + width + " in literal " + t.getText());
             }
             type = new P4Type.Bits(width, signed);
-            text = text.substring(ws + 1);
+            text = widthPrefix.group(3);
         }
         BigInteger v;
         String lower = text.toLowerCase();
@@ -701,9 +703,6 @@ final class ExpressionTyper {
         if (var.isParameter() && !var.direction().writable()) {
             throw error(ctx, "cannot assign to '" + ctx.getText() + "': '" + var.name() + "' is "
                     + (var.direction() == Direction.IN ? "an 'in' parameter" : "a directionless (read-only) action parameter"));
-        }
-        if (target instanceof Expr.StackCursor c && c.last()) {
-            return;
         }
     }
 

@@ -214,7 +214,7 @@ final class ProgramBuilder {
             return new P4Type.Varbit(width);
         }
         boolean signed = first.equals("int");
-        if (width <= 0 || (signed && width < 1)) {
+        if (width <= 0) {
             throw error(b, "width of " + first + " must be positive, got " + width);
         }
         return new P4Type.Bits(width, signed);

@@ -70,7 +70,7 @@ final class TableBuilder {
                 }
             } else if (p instanceof P4Parser.EntriesPropertyContext e) {
                 entriesCtx = e;
-                entriesConst = e.getText().startsWith("const") || hasConst(e);
+                entriesConst = hasConst(e);
             } else {
                 P4Parser.SimplePropertyContext s = (P4Parser.SimplePropertyContext) p;
                 switch (propName) {
