@@ -38,8 +38,17 @@ public final class TraceCommand implements Callable<Integer> {
             description = "control-plane lines in the golden format (table_add, mc_group, ...)")
     private Path entries;
 
-    @Option(names = "--packet", required = true, paramLabel = "HEX", description = "the frame, in hex")
-    private String packet;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    /** Exactly one source of frames. */
+    static final class Input {
+        @Option(names = "--packet", paramLabel = "HEX", description = "one frame, in hex")
+        String packet;
+
+        @Option(names = "--pcap", paramLabel = "FILE", description = "every frame of a pcap file, in order")
+        Path pcap;
+    }
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "ingress port (default 0)")
     private int port;
@@ -54,11 +63,13 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        byte[] frame;
+        List<byte[]> frames;
         try {
-            frame = HexFormat.of().parseHex(packet.replaceAll("[\\s:]", ""));
+            frames = input.packet != null
+                    ? List.of(HexFormat.of().parseHex(input.packet.replaceAll("[\\s:]", "")))
+                    : Pcap.read(input.pcap);
         } catch (IllegalArgumentException e) {
-            err.println("--packet: not hex: " + e.getMessage());
+            err.println((input.packet != null ? "--packet: not hex: " : "--pcap: ") + e.getMessage());
             return 2;
         }
         P4Sim.Switch sw;
@@ -75,14 +86,18 @@ public final class TraceCommand implements Callable<Integer> {
             return 2;
         }
         sw.dataPlane().setTracer(new PrintingTracer(out));
-        out.println("packet in on port " + port + ": " + HexFormat.of().formatHex(frame));
-        List<OutputPacket> sent = sw.dataPlane().process(port, frame, 0);
-        if (sent.isEmpty()) {
-            out.println("no frame sent (dropped)");
-        }
-        for (OutputPacket p : sent) {
-            out.println("packet out on port " + p.port() + " (" + p.bytes().length + " bytes): "
-                    + HexFormat.of().formatHex(p.bytes()));
+        long now = 0;
+        for (byte[] frame : frames) {
+            out.println("packet in on port " + port + ": " + HexFormat.of().formatHex(frame));
+            List<OutputPacket> sent = sw.dataPlane().process(port, frame, now);
+            now += 1_000_000;
+            if (sent.isEmpty()) {
+                out.println("no frame sent (dropped)");
+            }
+            for (OutputPacket p : sent) {
+                out.println("packet out on port " + p.port() + " (" + p.bytes().length + " bytes): "
+                        + HexFormat.of().formatHex(p.bytes()));
+            }
         }
         out.flush();
         return 0;

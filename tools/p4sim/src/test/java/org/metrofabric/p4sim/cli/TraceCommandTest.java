@@ -56,6 +56,28 @@ class TraceCommandTest {
     }
 
     @Test
+    void tracesEveryFrameOfAPcap() throws IOException {
+        byte[] frame = java.util.HexFormat.of().parseHex("000000000001" + "00000000000a" + "0806" + "0001");
+        java.nio.ByteBuffer pcap = java.nio.ByteBuffer.allocate(24 + 2 * (16 + frame.length))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        pcap.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        for (int i = 0; i < 2; i++) {
+            pcap.putInt(i).putInt(0).putInt(frame.length).putInt(frame.length).put(frame);
+        }
+        Path file = dir.resolve("two.pcap");
+        Files.write(file, pcap.array());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = run(out, err, "trace", CORPUS.resolve("routing.p4").toString(), "--pcap", file.toString());
+        assertEquals(0, rc, err.toString());
+        assertEquals(2, out.toString().split("packet in on port 0", -1).length - 1, out.toString());
+        Files.write(file, new byte[] {1, 2, 3});
+        assertEquals(2, run(new StringWriter(), err, "trace", CORPUS.resolve("routing.p4").toString(), "--pcap",
+                file.toString()));
+        assertTrue(err.toString().contains("pcap"), err.toString());
+    }
+
+    @Test
     void badEntriesAreReportedWithTheirLine() throws IOException {
         Path entries = dir.resolve("bad.txt");
         Files.writeString(entries, "# comment\ntable_add RoutingIngress.nope hdr.ipv4.dstAddr=1/32 => RoutingIngress.drop(reason=1)\n");
