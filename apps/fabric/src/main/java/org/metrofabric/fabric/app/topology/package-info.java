@@ -1,0 +1,2 @@
+/** Turns what ONOS knows (fabric netcfg, devices, links, hosts) into a FabricSnapshot for the planners. */
+package org.metrofabric.fabric.app.topology;
