@@ -121,13 +121,14 @@ class V1SwitchBehaviourTest {
                     sm.egress_spec = 1;
                     hdr.res.setValid();
                     hdr.res.v0 = sm.instance_type; hdr.res.v1 = meta.kept; hdr.res.v2 = meta.lost;
-                    hdr.res.v3 = (bit<32>) sm.ingress_port;
+                    hdr.res.v3 = (bit<32>) sm.ingress_port | (bit<32>) sm.ingress_global_timestamp;
                 }
                 """;
         // BMv2 resets instance_type to 0 for a unicast packet, so egress tells passes apart by res validity.
         String egress = "if (!hdr.res.isValid() && hdr.data.n == 2) { recirculate_preserving_field_list(1); }";
         P4Sim.Switch sw = MiniSwitch.load(MiniSwitch.custom(OUT_STRUCTS, "", body, egress));
-        List<OutputPacket> resubmitted = MiniSwitch.send(sw, 5, MiniSwitch.frame(0, 0, 0, 1, 0));
+        List<OutputPacket> resubmitted = sw.dataPlane().process(5,
+                HexFormat.of().parseHex(MiniSwitch.frame(0, 0, 0, 1, 0)), 7_000_000);
         assertEquals(1, resubmitted.size());
         assertEquals("00000006" + "0000aaaa" + "00000000" + "00000000", outHex(resubmitted, 0));
         List<OutputPacket> recirculated = MiniSwitch.send(sw, 5, MiniSwitch.frame(0, 0, 0, 2, 0));
@@ -178,6 +179,15 @@ class V1SwitchBehaviourTest {
         String hex = HexFormat.of().formatHex(out.get(0).bytes());
         assertEquals("000000000001000000000002" + "88b5" + String.format("%08x", 24 - 8 + 16) + "000000000000000000000000"
                 + "ffff", hex);
+    }
+
+    @Test
+    void egressStartsWithEgressSpecOneAboveTheDropPort() {
+        String egress = "hdr.res.setValid(); hdr.res.v0 = (bit<32>) sm.egress_spec;";
+        P4Sim.Switch sw = MiniSwitch.load(MiniSwitch.custom(OUT_STRUCTS, "", "sm.egress_spec = 1;", egress));
+        assertEquals("00000000", outHex(MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 0, 0)), 0).substring(0, 8));
+        sw.dataPlane().setDropPort(100);
+        assertEquals("00000065", outHex(MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 0, 0)), 0).substring(0, 8));
     }
 
     @Test

@@ -127,7 +127,8 @@ public final class V1Switch {
         f.words[sm.ingressPort] = job.port();
         f.words[sm.packetLength] = job.bytes().length;
         f.words[sm.instanceType] = job.instanceType();
-        f.words[sm.ingressGlobalTimestamp] = nowMicros & MASK_48;
+        // Resubmitted and recirculated packets read ingress_global_timestamp as 0 (BMv2 does not set it).
+        f.words[sm.ingressGlobalTimestamp] = job.instanceType() == NORMAL ? nowMicros & MASK_48 : 0;
         if (job.preservedFrom() != null) {
             copyFieldList(job.preservedFrom(), f, job.fieldList());
         }
@@ -219,7 +220,8 @@ public final class V1Switch {
         QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowMicros);
         f.clearRequests();
         f.words[sm.egressPort] = port;
-        f.words[sm.egressSpec] = 0;
+        // BMv2 starts egress with egress_spec = drop port + 1, truncated to bit<9> (0 for the default 511).
+        f.words[sm.egressSpec] = (env.dropPort + 1) & 0x1FF;
         f.words[sm.packetLength] = packetLength & MASK_32;
         f.words[sm.enqTimestamp] = q.enqTimestampMicros() & MASK_32;
         f.words[sm.enqQdepth] = q.enqDepth() & 0x7FFFF;
