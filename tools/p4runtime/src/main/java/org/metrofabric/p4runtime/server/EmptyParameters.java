@@ -20,6 +20,9 @@ final class EmptyParameters {
 
     /** {@code entity} with every empty action parameter (direct, member, action set) replaced by zero. */
     static Entity asZero(Entity entity) {
+        if (!hasEmpty(entity)) {
+            return entity;
+        }
         return switch (entity.getEntityCase()) {
             case TABLE_ENTRY -> entity.getTableEntry().hasAction()
                     ? entity.toBuilder().setTableEntry(entity.getTableEntry().toBuilder()
@@ -31,6 +34,28 @@ final class EmptyParameters {
                     : entity;
             default -> entity;
         };
+    }
+
+    private static boolean hasEmpty(Entity entity) {
+        return switch (entity.getEntityCase()) {
+            case TABLE_ENTRY -> hasEmpty(entity.getTableEntry().getAction());
+            case ACTION_PROFILE_MEMBER -> hasEmpty(entity.getActionProfileMember().getAction());
+            default -> false;
+        };
+    }
+
+    private static boolean hasEmpty(TableAction action) {
+        return hasEmpty(action.getAction()) || action.getActionProfileActionSet().getActionProfileActionsList()
+                .stream().anyMatch(a -> hasEmpty(a.getAction()));
+    }
+
+    private static boolean hasEmpty(Action action) {
+        for (Action.Param param : action.getParamsList()) {
+            if (param.getValue().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TableAction asZero(TableAction action) {
@@ -49,8 +74,7 @@ final class EmptyParameters {
     }
 
     private static Action asZero(Action action) {
-        boolean anyEmpty = action.getParamsList().stream().anyMatch(p -> p.getValue().isEmpty());
-        if (!anyEmpty) {
+        if (!hasEmpty(action)) {
             return action;
         }
         Action.Builder out = action.toBuilder();
