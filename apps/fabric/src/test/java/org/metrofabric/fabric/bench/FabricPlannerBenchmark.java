@@ -95,7 +95,7 @@ public final class FabricPlannerBenchmark {
                 "",
                 "| measure | result | target |",
                 "|---|---|---|",
-                row("netcfg → snapshot (load + MetroDeviceConfig validation)", ms(loadNanos), ""),
+                row("netcfg file → snapshot (parse, ONOS configs, FabricSnapshotAssembler)", ms(loadNanos), ""),
                 row("routing plan, all switches (first / median of " + WARM_RUNS + " warm)", routing.summary(), ""),
                 row("full path plan, " + String.format(Locale.ROOT, "%,d", intents.size()) + " intents (first / median warm)",
                         full.summary(), "< 2 s"),
