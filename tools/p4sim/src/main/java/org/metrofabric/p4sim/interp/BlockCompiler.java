@@ -207,6 +207,7 @@ final class BlockCompiler {
 
     private Exec headerOp(Expr.HeaderOp h) {
         Place p = exprs.place(h.target());
+        Place union = exprs.enclosingUnion(h.target());
         int n = h.count();
         return switch (h.kind()) {
             case SET_VALID -> f -> {
@@ -215,6 +216,7 @@ final class BlockCompiler {
                     Frames.zero(hd, f);
                     f.valid[hd.validSlot()] = true;
                 }
+                ExprCompiler.invalidateSiblings(union, hd, f);
                 return Exec.NORMAL;
             };
             case SET_INVALID -> f -> {

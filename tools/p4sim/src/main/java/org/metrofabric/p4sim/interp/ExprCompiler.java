@@ -85,6 +85,28 @@ final class ExprCompiler {
         throw new IllegalArgumentException("not an l-value: " + e + " at " + e.location());
     }
 
+    /** The header_union a header expression is a member of, or null. */
+    Place enclosingUnion(Expr header) {
+        if (header instanceof Expr.Member m && m.base().type() instanceof P4Type.Struct s
+                && s.kind() == P4Type.Struct.Kind.HEADER_UNION) {
+            return place(m.base());
+        }
+        return null;
+    }
+
+    /** Makes {@code header} the only valid member of {@code union} (P4 header union semantics). */
+    static void invalidateSiblings(Place union, Layout.Header header, Frame f) {
+        if (union == null) {
+            return;
+        }
+        for (Layout member : ((Layout.Struct) union.layout(f)).members()) {
+            Layout.Header h = (Layout.Header) member;
+            if (h != header) {
+                f.valid[h.validSlot()] = false;
+            }
+        }
+    }
+
     private static Layout child(Layout parent, int index) {
         if (parent instanceof Layout.Struct s) {
             return s.members()[index];

@@ -452,6 +452,7 @@ final class ExternCompiler {
     private Exec extract(Expr.PacketCall p) {
         Expr target = p.arguments().get(0);
         Place place = c.exprs.place(target);
+        Place union = c.exprs.enclosingUnion(target);
         Place stack = target instanceof Expr.StackCursor sc && !sc.last() ? c.exprs.place(sc.stack()) : null;
         Ev varbitSize = p.arguments().size() > 1 ? ev(p.arguments().get(1)) : null;
         ParserErrorSignal tooShort = packetTooShort;
@@ -485,6 +486,7 @@ final class ExternCompiler {
             }
             f.cursorBits = bit;
             f.valid[h.validSlot()] = true;
+            ExprCompiler.invalidateSiblings(union, h, f);
             if (stack != null) {
                 f.words[((Layout.Stack) stack.layout(f)).nextSlot()]++;
             }

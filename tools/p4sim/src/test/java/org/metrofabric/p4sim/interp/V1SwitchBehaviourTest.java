@@ -260,6 +260,28 @@ class V1SwitchBehaviourTest {
     }
 
     @Test
+    void aHeaderUnionHoldsOneValidMember() {
+        String decls = """
+                header a_t { bit<8> a; }
+                header b_t { bit<16> b; }
+                header_union ab_t { a_t a; b_t b; }
+                header out_t { bit<8> flags; }
+                struct headers_t { ethernet_t ethernet; data_t data; ab_t ab; out_t res; }
+                struct meta_t { bit<8> unused; }
+                """;
+        String body = """
+                sm.egress_spec = 1;
+                hdr.ab.a.setValid(); hdr.ab.a.a = 0x11;
+                hdr.ab.b.setValid(); hdr.ab.b.b = 0x2222;
+                hdr.res.setValid();
+                hdr.res.flags = (hdr.ab.a.isValid() ? 8w1 : 8w0) | (hdr.ab.b.isValid() ? 8w2 : 8w0)
+                        | (hdr.ab.isValid() ? 8w4 : 8w0);
+                """;
+        P4Sim.Switch sw = MiniSwitch.load(MiniSwitch.custom(decls, "", body, ""));
+        assertEquals("2222" + "06", outHex(MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 0, 0)), 0));
+    }
+
+    @Test
     void truncateCutsTheFrame() {
         String body = "sm.egress_spec = 1; truncate(32w16);";
         P4Sim.Switch sw = MiniSwitch.load(MiniSwitch.custom(OUT_STRUCTS, "", body, ""));
