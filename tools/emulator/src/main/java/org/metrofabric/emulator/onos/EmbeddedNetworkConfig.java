@@ -9,19 +9,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.HostId;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.config.Config;
 import org.onosproject.net.config.ConfigFactory;
 import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigRegistryAdapter;
 import org.onosproject.net.config.SubjectFactory;
+import org.onosproject.net.config.basics.BasicDeviceConfig;
+import org.onosproject.net.config.basics.BasicHostConfig;
+import org.onosproject.net.config.basics.BasicLinkConfig;
+import org.onosproject.net.config.basics.InterfaceConfig;
+import org.onosproject.net.config.basics.PortDescriptionsConfig;
 import org.onosproject.net.config.basics.SubjectFactories;
 
 /**
  * NetworkConfigService and NetworkConfigRegistry, cluster-wide. JSON is kept per
  * (subject class key, subject key, config key), as in a netcfg document; a config class becomes
  * available when an app registers its factory (CONFIG_REGISTERED, then CONFIG_ADDED for JSON that
- * was already there). Applying JSON for a registered config checks {@code isValid()} first: an
+ * was already there). The core's basic device, port, interface, link and host configs are
+ * registered from the start. Applying JSON for a registered config checks {@code isValid()} first: an
  * invalid config is rejected with the netcfg path and nothing changes.
  */
 public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
@@ -30,21 +40,67 @@ public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
             SubjectFactories.HOST_SUBJECT_FACTORY, SubjectFactories.LINK_SUBJECT_FACTORY,
             SubjectFactories.REGION_SUBJECT_FACTORY);
 
+    /** The configs ONOS's core registers itself (BasicNetworkConfigs): every app can read them. */
+    private static final List<ConfigFactory<?, ?>> CORE_CONFIGS = List.of(
+            new ConfigFactory<DeviceId, BasicDeviceConfig>(SubjectFactories.DEVICE_SUBJECT_FACTORY,
+                    BasicDeviceConfig.class, "basic") {
+                @Override
+                public BasicDeviceConfig createConfig() {
+                    return new BasicDeviceConfig();
+                }
+            },
+            new ConfigFactory<DeviceId, PortDescriptionsConfig>(SubjectFactories.DEVICE_SUBJECT_FACTORY,
+                    PortDescriptionsConfig.class, "ports") {
+                @Override
+                public PortDescriptionsConfig createConfig() {
+                    return new PortDescriptionsConfig();
+                }
+            },
+            new ConfigFactory<ConnectPoint, InterfaceConfig>(SubjectFactories.CONNECT_POINT_SUBJECT_FACTORY,
+                    InterfaceConfig.class, "interfaces", true) {
+                @Override
+                public InterfaceConfig createConfig() {
+                    return new InterfaceConfig();
+                }
+            },
+            new ConfigFactory<LinkKey, BasicLinkConfig>(SubjectFactories.LINK_SUBJECT_FACTORY,
+                    BasicLinkConfig.class, BasicLinkConfig.CONFIG_KEY) {
+                @Override
+                public BasicLinkConfig createConfig() {
+                    return new BasicLinkConfig();
+                }
+            },
+            new ConfigFactory<HostId, BasicHostConfig>(SubjectFactories.HOST_SUBJECT_FACTORY,
+                    BasicHostConfig.class, "basic") {
+                @Override
+                public BasicHostConfig createConfig() {
+                    return new BasicHostConfig();
+                }
+            });
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<Class<?>, ConfigFactory> factories = new LinkedHashMap<>();
+    private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
     /** subject class key → subject key → config key → JSON. */
     private final Map<String, Map<String, Map<String, JsonNode>>> json = new LinkedHashMap<>();
     private final StrictListenerRegistry<NetworkConfigEvent, NetworkConfigListener> listeners =
             new StrictListenerRegistry<>();
 
+    public EmbeddedNetworkConfig() {
+        CORE_CONFIGS.forEach(this::registerConfigFactory);
+    }
+
     /**
      * Applies a whole netcfg document ({@code {"devices": {"device:x": {"basic": {...}}}, ...}}),
      * such as the one tools/topology writes. Config keys without a factory are kept for later.
+     * All or nothing: if any part is invalid, the error names it and nothing is applied.
      */
-    public void applyNetcfg(JsonNode document) {
+    public synchronized void applyNetcfg(JsonNode document) {
         if (!document.isObject()) {
             throw new IllegalArgumentException("netcfg: the document must be a JSON object");
         }
+        record Part(String classKey, Object subject, String configKey, JsonNode node) { }
+        List<Part> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> classes = document.fields(); classes.hasNext(); ) {
             Map.Entry<String, JsonNode> subjectClass = classes.next();
             SubjectFactory<?> subjectFactory = getSubjectFactory(subjectClass.getKey());
@@ -56,10 +112,34 @@ public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
                 Object subjectObject = createSubject(subjectFactory, subjectClass.getKey(), subject.getKey());
                 for (Iterator<Map.Entry<String, JsonNode>> configs = subject.getValue().fields(); configs.hasNext(); ) {
                     Map.Entry<String, JsonNode> config = configs.next();
-                    applyConfig(subjectClass.getKey(), subjectObject, config.getKey(), config.getValue());
+                    Part part = new Part(subjectClass.getKey(), subjectObject, config.getKey(), config.getValue());
+                    factory(part.classKey(), part.configKey()).ifPresent(factory ->
+                            validate(factory, part.subject(), part.node(),
+                                    path(part.classKey(), subject.getKey(), part.configKey())));
+                    parts.add(part);
                 }
             }
         }
+        parts.forEach(part -> applyConfig(part.classKey(), part.subject(), part.configKey(), part.node()));
+    }
+
+    private static String path(String subjectClassKey, String subjectKey, String configKey) {
+        return "netcfg " + subjectClassKey + "/" + subjectKey + "/" + configKey;
+    }
+
+    /** Builds the config from {@code node} and checks {@code isValid()}; returns it. */
+    private <S, C extends Config<S>> C validate(ConfigFactory factory, S subject, JsonNode node, String path) {
+        C config = create(factory, subject, node);
+        boolean valid;
+        try {
+            valid = config.isValid();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(path + " is invalid: " + e.getMessage(), e);
+        }
+        if (!valid) {
+            throw new IllegalArgumentException(path + " is invalid: " + node);
+        }
+        return config;
     }
 
     private static Object createSubject(SubjectFactory<?> factory, String classKey, String key) {
@@ -74,8 +154,9 @@ public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
     @Override
     public synchronized void registerConfigFactory(ConfigFactory configFactory) {
         Class<?> configClass = configFactory.configClass();
-        if (factories.containsKey(configClass)) {
-            throw new IllegalArgumentException("a factory for " + configClass.getName() + " is already registered");
+        // Every instance of an app registers its factory; the config class stays until the last one leaves.
+        if (registrations.merge(configClass, 1, Integer::sum) > 1) {
+            return;
         }
         factories.put(configClass, configFactory);
         listeners.process(new NetworkConfigEvent(NetworkConfigEvent.Type.CONFIG_REGISTERED, configFactory.configKey(),
@@ -95,6 +176,15 @@ public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
 
     @Override
     public synchronized void unregisterConfigFactory(ConfigFactory configFactory) {
+        Integer count = registrations.get(configFactory.configClass());
+        if (count == null) {
+            return;
+        }
+        if (count > 1) {
+            registrations.put(configFactory.configClass(), count - 1);
+            return;
+        }
+        registrations.remove(configFactory.configClass());
         if (factories.remove(configFactory.configClass()) != null) {
             listeners.process(new NetworkConfigEvent(NetworkConfigEvent.Type.CONFIG_UNREGISTERED,
                     configFactory.configKey(), configFactory.configClass()));
@@ -253,21 +343,11 @@ public final class EmbeddedNetworkConfig extends NetworkConfigRegistryAdapter {
         ConfigFactory<S, C> factory = factory(subjectClassKey, configKey).orElse(null);
         String subjectKey = factory != null ? factory.subjectFactory().subjectKey(subject)
                 : subjectKey(subjectClassKey, subject);
-        String path = "netcfg " + subjectClassKey + "/" + subjectKey + "/" + configKey;
         if (factory == null) {
             configs(subjectClassKey, subjectKey).put(configKey, node.deepCopy());
             return null;
         }
-        C config = create(factory, subject, node);
-        boolean valid;
-        try {
-            valid = config.isValid();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(path + " is invalid: " + e.getMessage(), e);
-        }
-        if (!valid) {
-            throw new IllegalArgumentException(path + " is invalid: " + node);
-        }
+        C config = validate(factory, subject, node, path(subjectClassKey, subjectKey, configKey));
         JsonNode previousNode = configs(subjectClassKey, subjectKey).put(configKey, node.deepCopy());
         C previous = previousNode == null ? null : create(factory, subject, previousNode);
         listeners.process(new NetworkConfigEvent(previous == null ? NetworkConfigEvent.Type.CONFIG_ADDED
