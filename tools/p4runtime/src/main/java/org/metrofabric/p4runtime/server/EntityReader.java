@@ -95,17 +95,22 @@ final class EntityReader {
                 if (!key.matches(entry) || !actionMatches(filter, entry)) {
                     continue;
                 }
-                TableEntry.Builder shown = entry.toBuilder();
-                if (!filter.hasCounterData()) {
-                    shown.clearCounterData();
-                }
-                if (filter.hasMeterConfig() && table.directMeterId().isPresent()) {
-                    Entity meter = codec.encodeMeterCellConfig(target.meterCell(PiMeterCellId.ofDirect(pi)));
-                    if (meter.getDirectMeterEntry().hasConfig()) {
-                        shown.setMeterConfig(meter.getDirectMeterEntry().getConfig());
+                boolean dropCounter = !filter.hasCounterData() && entry.hasCounterData();
+                boolean addMeter = filter.hasMeterConfig() && table.directMeterId().isPresent();
+                if (dropCounter || addMeter) {
+                    TableEntry.Builder shown = entry.toBuilder();
+                    if (dropCounter) {
+                        shown.clearCounterData();
                     }
+                    if (addMeter) {
+                        Entity meter = codec.encodeMeterCellConfig(target.meterCell(PiMeterCellId.ofDirect(pi)));
+                        if (meter.getDirectMeterEntry().hasConfig()) {
+                            shown.setMeterConfig(meter.getDirectMeterEntry().getConfig());
+                        }
+                    }
+                    entry = shown.build();
                 }
-                out.accept(Entity.newBuilder().setTableEntry(shown).build());
+                out.accept(Entity.newBuilder().setTableEntry(entry).build());
             }
         }
     }

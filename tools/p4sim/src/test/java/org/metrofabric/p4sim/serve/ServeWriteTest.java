@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import p4.v1.P4RuntimeOuterClass.CounterData;
+import p4.v1.P4RuntimeOuterClass.DirectCounterEntry;
 import p4.v1.P4RuntimeOuterClass.Entity;
 import p4.v1.P4RuntimeOuterClass.FieldMatch;
 import p4.v1.P4RuntimeOuterClass.MulticastGroupEntry;
@@ -25,6 +27,7 @@ import p4.v1.P4RuntimeOuterClass.WriteRequest;
 /** Write batches and atomicity modes over gRPC: what is applied, what each update reports. */
 class ServeWriteTest {
     private static final long DEVICE = 1;
+    private static final long METRO_DEVICE = 2;
 
     private ServeHarness harness;
     private P4RuntimeTestClient client;
@@ -33,6 +36,7 @@ class ServeWriteTest {
     void start() {
         harness = new ServeHarness();
         harness.addDevice(DEVICE, ServeHarness.CORPUS.resolve("routing.p4"));
+        harness.addDevice(METRO_DEVICE, ServeHarness.METRO_P4);
         harness.start();
         client = harness.primaryWithPipeline(DEVICE, P4INFO);
     }
@@ -111,5 +115,30 @@ class ServeWriteTest {
                 WriteRequest.Atomicity.CONTINUE_ON_ERROR,
                 Update.newBuilder().setEntity(tableEntity(route(1, 1))).build(),
                 Update.newBuilder().setType(Update.Type.INSERT).build()));
+    }
+
+    @Test
+    void rollbackRestoresADeletedEntryWithItsDirectCounter() {
+        P4RuntimeTestClient metro = harness.client();
+        metro.openStream().arbitrate(METRO_DEVICE, 10).expectArbitration(Code.OK, 10);
+        metro.setPipeline(METRO_DEVICE, 10, p4.v1.P4RuntimeOuterClass.SetForwardingPipelineConfigRequest.Action
+                .VERIFY_AND_COMMIT, ServeHarness.config(MetroEntities.P4INFO, 1));
+        TableEntry pin = MetroEntities.pin(bytes(1, 1, 1, 1), bytes(255, 255, 255, 255), bytes(1), 10,
+                MetroEntities.setNextHop(5));
+        Entity counter = Entity.newBuilder().setDirectCounterEntry(DirectCounterEntry.newBuilder()
+                .setTableEntry(pin.toBuilder().clearAction()).setData(CounterData.newBuilder().setPacketCount(5)
+                        .setByteCount(500))).build();
+        assertEquals(List.of(Code.OK, Code.OK), metro.writeCodes(METRO_DEVICE, 10, MetroEntities.insert(pin),
+                Update.newBuilder().setType(Update.Type.MODIFY).setEntity(counter).build()));
+        List<Code> codes = metro.writeCodes(WriteRequest.newBuilder().setDeviceId(METRO_DEVICE)
+                .setElectionId(P4RuntimeTestClient.electionId(10)).setAtomicity(WriteRequest.Atomicity.ROLLBACK_ON_ERROR)
+                .addUpdates(update(Update.Type.DELETE, pin)).addUpdates(update(Update.Type.DELETE, pin)).build());
+        assertEquals(List.of(Code.ABORTED, Code.NOT_FOUND), codes);
+        List<Entity> read = metro.read(METRO_DEVICE, Entity.newBuilder().setTableEntry(TableEntry.newBuilder()
+                .setTableId(MetroEntities.PINNING.id()).setCounterData(CounterData.getDefaultInstance())).build());
+        assertEquals(1, read.size());
+        assertEquals(pin.getMatchList(), read.get(0).getTableEntry().getMatchList());
+        assertEquals(CounterData.newBuilder().setPacketCount(5).setByteCount(500).build(),
+                read.get(0).getTableEntry().getCounterData());
     }
 }
