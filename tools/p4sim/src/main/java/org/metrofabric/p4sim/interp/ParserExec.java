@@ -20,6 +20,8 @@ public final class ParserExec {
     private final Exec[] bodies;
     private final Ev[][] selectKeys;
     private final Keyset[][][] caseKeysets;
+    /** Per state, when every select key fits 64 bits: per case and key, {low, high, mask} as longs. */
+    private final long[][][][] narrowCases;
     private final int[][] caseTargets;
     private final int[] gotoTargets;
     private final int start;
@@ -40,6 +42,7 @@ public final class ParserExec {
         bodies = new Exec[n];
         selectKeys = new Ev[n][];
         caseKeysets = new Keyset[n][][];
+        narrowCases = new long[n][][][];
         caseTargets = new int[n][];
         gotoTargets = new int[n];
         for (int i = 0; i < n; i++) {
@@ -57,6 +60,7 @@ public final class ParserExec {
                     caseKeysets[i][k] = sel.cases().get(k).keysets().toArray(new Keyset[0]);
                     caseTargets[i][k] = index.get(sel.cases().get(k).state());
                 }
+                narrowCases[i] = narrow(selectKeys[i], caseKeysets[i]);
             }
         }
         start = index.get("start");
@@ -88,10 +92,58 @@ public final class ParserExec {
         f.payloadOffset = (int) Math.min(f.packet.length, (f.cursorBits + 7) >>> 3);
     }
 
+    /** Keysets as long (low, high, mask) triples, or null if a key is wider than 64 bits. */
+    private static long[][][] narrow(Ev[] keys, Keyset[][] cases) {
+        for (Ev k : keys) {
+            if (k.wide || k.width > 63) {
+                return null;
+            }
+        }
+        long[][][] out = new long[cases.length][keys.length][];
+        for (int c = 0; c < cases.length; c++) {
+            for (int k = 0; k < keys.length; k++) {
+                Keyset ks = cases[c][k];
+                long all = Ev.mask(keys[k].width);
+                if (ks instanceof Keyset.Exact e) {
+                    long v = e.value().longValue() & all;
+                    out[c][k] = new long[] {v, v, all};
+                } else if (ks instanceof Keyset.Mask m) {
+                    long mask = m.mask().longValue() & all;
+                    long v = m.value().longValue() & mask;
+                    out[c][k] = new long[] {v, v, mask};
+                } else if (ks instanceof Keyset.Range r) {
+                    out[c][k] = new long[] {r.low().longValue(), r.high().longValue(), all};
+                } else {
+                    out[c][k] = new long[] {0, 0, 0};
+                }
+            }
+        }
+        return out;
+    }
+
     private int next(int state, Frame f) {
         Ev[] keys = selectKeys[state];
         if (keys == null) {
             return gotoTargets[state];
+        }
+        long[][][] narrowStateCases = narrowCases[state];
+        if (narrowStateCases != null) {
+            long[] values = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                values[i] = keys[i].l(f);
+            }
+            for (int c = 0; c < narrowStateCases.length; c++) {
+                boolean all = true;
+                for (int i = 0; i < values.length && all; i++) {
+                    long[] k = narrowStateCases[c][i];
+                    long v = values[i] & k[2];
+                    all = v >= k[0] && v <= k[1];
+                }
+                if (all) {
+                    return caseTargets[state][c];
+                }
+            }
+            return ACCEPT;
         }
         BigInteger[] values = new BigInteger[keys.length];
         for (int i = 0; i < keys.length; i++) {
