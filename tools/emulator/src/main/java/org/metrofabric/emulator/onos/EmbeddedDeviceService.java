@@ -85,8 +85,8 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
         }
     }
 
-    /** Enables or disables a port (as a port status change would); PORT_UPDATED if it changed. */
-    public void setPortEnabled(DeviceId deviceId, PortNumber number, boolean enabled) {
+    /** Records a port's new link state as a port status change would; PORT_UPDATED if it changed. */
+    private void setPortEnabled(DeviceId deviceId, PortNumber number, boolean enabled) {
         Port port = requirePort(deviceId, number);
         if (port.isEnabled() == enabled) {
             return;

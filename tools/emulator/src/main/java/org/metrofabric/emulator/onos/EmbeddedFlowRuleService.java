@@ -79,16 +79,16 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
     }
 
     private synchronized void applyAll(FlowRuleOperations ops) {
-        // Work on a copy of the installed state so a failure leaves the real one untouched.
+        // Work on copies of the touched devices' state so a failure leaves the real one untouched.
         Map<DeviceId, Map<EntryKey, Installed>> next = new HashMap<>();
-        installed.forEach((device, entries) -> next.put(device, new LinkedHashMap<>(entries)));
         PiTransaction transaction = new PiTransaction();
         List<FlowRuleEvent> events = new ArrayList<>();
         for (Set<FlowRuleOperation> stage : ops.stages()) {
             for (FlowRuleOperation op : stage) {
                 FlowRule rule = op.rule();
                 PiDeviceClient client = client(rule.deviceId());
-                Map<EntryKey, Installed> deviceEntries = next.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>());
+                Map<EntryKey, Installed> deviceEntries = next.computeIfAbsent(rule.deviceId(),
+                        device -> new LinkedHashMap<>(installed.getOrDefault(device, Map.of())));
                 if (op.type() == FlowRuleOperation.Type.REMOVE) {
                     plan(remove(rule, deviceEntries, client, transaction), events);
                 } else {
@@ -97,7 +97,6 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
             }
         }
         transaction.commit();
-        installed.clear();
         installed.putAll(next);
         events.forEach(listeners::process);
     }

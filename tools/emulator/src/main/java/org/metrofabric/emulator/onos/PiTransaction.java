@@ -18,10 +18,6 @@ final class PiTransaction {
         steps.add(new Step(client, update, undo));
     }
 
-    boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     void commit() {
         int applied = 0;
         try {
@@ -44,16 +40,21 @@ final class PiTransaction {
                 applied = end;
             }
         } catch (PiWriteException e) {
-            rollBack(applied);
+            rollBack(applied, e);
             throw e;
         }
     }
 
-    private void rollBack(int applied) {
+    /** Undoes the first {@code applied} steps; an undo the switch rejects is recorded on {@code cause}. */
+    private void rollBack(int applied, PiWriteException cause) {
         for (int i = applied - 1; i >= 0; i--) {
             Step step = steps.get(i);
             if (step.undo() != null) {
-                step.client().write(List.of(step.undo()));
+                try {
+                    step.client().write(List.of(step.undo()));
+                } catch (PiWriteException undoFailed) {
+                    cause.addSuppressed(undoFailed);
+                }
             }
         }
     }
