@@ -77,7 +77,7 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
                 .set(AnnotationKeys.PORT_NAME, NetcfgWriter.portName(deviceName, number)).build()));
     }
 
-    private void linkChanged(Link link, boolean up) {
+    private synchronized void linkChanged(Link link, boolean up) {
         for (Endpoint end : List.of(link.a(), link.b())) {
             if (end.node() instanceof SwitchNode) {
                 setPortEnabled(deviceOfNode.get(end.node()), PortNumber.portNumber(end.port()), up);
@@ -86,7 +86,7 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
     }
 
     /** Records a port's new link state as a port status change would; PORT_UPDATED if it changed. */
-    private void setPortEnabled(DeviceId deviceId, PortNumber number, boolean enabled) {
+    private synchronized void setPortEnabled(DeviceId deviceId, PortNumber number, boolean enabled) {
         Port port = requirePort(deviceId, number);
         if (port.isEnabled() == enabled) {
             return;
@@ -98,7 +98,7 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
     }
 
     /** Marks a device (un)reachable by its controller; DEVICE_AVAILABILITY_CHANGED if it changed. */
-    public void setAvailable(DeviceId deviceId, boolean reachable) {
+    public synchronized void setAvailable(DeviceId deviceId, boolean reachable) {
         Device device = requireDevice(deviceId);
         if (available.put(deviceId, reachable) != reachable) {
             listeners.process(new DeviceEvent(DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED, device));
@@ -106,7 +106,7 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
     }
 
     /** The device id of an emulated switch. */
-    public DeviceId deviceIdOf(SwitchNode node) {
+    public synchronized DeviceId deviceIdOf(SwitchNode node) {
         DeviceId id = deviceOfNode.get(node);
         if (id == null) {
             throw new IllegalArgumentException("switch " + node.name() + " is not a device of this fabric");
@@ -132,22 +132,22 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
     }
 
     @Override
-    public int getDeviceCount() {
+    public synchronized int getDeviceCount() {
         return devices.size();
     }
 
     @Override
-    public int getAvailableDeviceCount() {
+    public synchronized int getAvailableDeviceCount() {
         return (int) available.values().stream().filter(Boolean::booleanValue).count();
     }
 
     @Override
-    public Iterable<Device> getDevices() {
+    public synchronized Iterable<Device> getDevices() {
         return List.copyOf(devices.values());
     }
 
     @Override
-    public Iterable<Device> getAvailableDevices() {
+    public synchronized Iterable<Device> getAvailableDevices() {
         List<Device> result = new ArrayList<>();
         devices.forEach((id, device) -> {
             if (available.get(id)) {
@@ -158,39 +158,39 @@ public final class EmbeddedDeviceService extends DeviceServiceAdapter {
     }
 
     @Override
-    public Iterable<Device> getDevices(Device.Type type) {
+    public synchronized Iterable<Device> getDevices(Device.Type type) {
         return type == Device.Type.SWITCH ? getDevices() : List.of();
     }
 
     @Override
-    public Iterable<Device> getAvailableDevices(Device.Type type) {
+    public synchronized Iterable<Device> getAvailableDevices(Device.Type type) {
         return type == Device.Type.SWITCH ? getAvailableDevices() : List.of();
     }
 
     @Override
-    public Device getDevice(DeviceId deviceId) {
+    public synchronized Device getDevice(DeviceId deviceId) {
         return devices.get(deviceId);
     }
 
     @Override
-    public List<Port> getPorts(DeviceId deviceId) {
+    public synchronized List<Port> getPorts(DeviceId deviceId) {
         Map<PortNumber, Port> devicePorts = ports.get(deviceId);
         return devicePorts == null ? List.of() : List.copyOf(devicePorts.values());
     }
 
     @Override
-    public Port getPort(DeviceId deviceId, PortNumber portNumber) {
+    public synchronized Port getPort(DeviceId deviceId, PortNumber portNumber) {
         Map<PortNumber, Port> devicePorts = ports.get(deviceId);
         return devicePorts == null ? null : devicePorts.get(portNumber);
     }
 
     @Override
-    public boolean isAvailable(DeviceId deviceId) {
+    public synchronized boolean isAvailable(DeviceId deviceId) {
         return available.getOrDefault(deviceId, false);
     }
 
     /** Device ids in topology order (spines first). */
-    public Set<DeviceId> deviceIds() {
+    public synchronized Set<DeviceId> deviceIds() {
         return Collections.unmodifiableSet(devices.keySet());
     }
 

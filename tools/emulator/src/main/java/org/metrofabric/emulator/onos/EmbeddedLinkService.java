@@ -54,7 +54,7 @@ public final class EmbeddedLinkService extends LinkServiceAdapter {
                 .type(Link.Type.DIRECT).state(Link.State.ACTIVE).annotations(annotations).build();
     }
 
-    private void linkChanged(org.metrofabric.emulator.net.Link link, boolean up) {
+    private synchronized void linkChanged(org.metrofabric.emulator.net.Link link, boolean up) {
         List<Link> links = directedLinks.get(link);
         if (links == null) {
             return;
@@ -79,52 +79,52 @@ public final class EmbeddedLinkService extends LinkServiceAdapter {
     }
 
     @Override
-    public int getLinkCount() {
+    public synchronized int getLinkCount() {
         return select(l -> true).size();
     }
 
     @Override
-    public Iterable<Link> getLinks() {
+    public synchronized Iterable<Link> getLinks() {
         return new ArrayList<>(select(l -> true));
     }
 
     @Override
-    public Iterable<Link> getActiveLinks() {
+    public synchronized Iterable<Link> getActiveLinks() {
         return getLinks();
     }
 
     @Override
-    public Set<Link> getDeviceLinks(DeviceId deviceId) {
+    public synchronized Set<Link> getDeviceLinks(DeviceId deviceId) {
         return select(l -> l.src().deviceId().equals(deviceId) || l.dst().deviceId().equals(deviceId));
     }
 
     @Override
-    public Set<Link> getDeviceEgressLinks(DeviceId deviceId) {
+    public synchronized Set<Link> getDeviceEgressLinks(DeviceId deviceId) {
         return select(l -> l.src().deviceId().equals(deviceId));
     }
 
     @Override
-    public Set<Link> getDeviceIngressLinks(DeviceId deviceId) {
+    public synchronized Set<Link> getDeviceIngressLinks(DeviceId deviceId) {
         return select(l -> l.dst().deviceId().equals(deviceId));
     }
 
     @Override
-    public Set<Link> getLinks(ConnectPoint connectPoint) {
+    public synchronized Set<Link> getLinks(ConnectPoint connectPoint) {
         return select(l -> l.src().equals(connectPoint) || l.dst().equals(connectPoint));
     }
 
     @Override
-    public Set<Link> getEgressLinks(ConnectPoint connectPoint) {
+    public synchronized Set<Link> getEgressLinks(ConnectPoint connectPoint) {
         return select(l -> l.src().equals(connectPoint));
     }
 
     @Override
-    public Set<Link> getIngressLinks(ConnectPoint connectPoint) {
+    public synchronized Set<Link> getIngressLinks(ConnectPoint connectPoint) {
         return select(l -> l.dst().equals(connectPoint));
     }
 
     @Override
-    public Link getLink(ConnectPoint src, ConnectPoint dst) {
+    public synchronized Link getLink(ConnectPoint src, ConnectPoint dst) {
         return select(l -> l.src().equals(src) && l.dst().equals(dst)).stream().findFirst().orElse(null);
     }
 

@@ -30,19 +30,19 @@ public final class EmbeddedMastership {
     private final StrictListenerRegistry<MastershipEvent, MastershipListener> listeners =
             new StrictListenerRegistry<>();
 
-    void addNode(NodeId node) {
+    synchronized void addNode(NodeId node) {
         if (nodes.contains(node)) {
             throw new IllegalArgumentException("controller instance " + node + " already exists");
         }
         nodes.add(node);
     }
 
-    List<NodeId> nodes() {
+    synchronized List<NodeId> nodes() {
         return List.copyOf(nodes);
     }
 
     /** Makes {@code node} the master of {@code device}; MASTER_CHANGED if that is a change. */
-    public void setMaster(DeviceId device, NodeId node) {
+    public synchronized void setMaster(DeviceId device, NodeId node) {
         if (!nodes.contains(node)) {
             throw new IllegalArgumentException("no controller instance " + node + "; instances are " + nodes);
         }
@@ -54,11 +54,11 @@ public final class EmbeddedMastership {
         listeners.process(new MastershipEvent(MastershipEvent.Type.MASTER_CHANGED, device, info(device)));
     }
 
-    public Optional<NodeId> masterOf(DeviceId device) {
+    public synchronized Optional<NodeId> masterOf(DeviceId device) {
         return Optional.ofNullable(masters.get(device));
     }
 
-    private MastershipInfo info(DeviceId device) {
+    private synchronized MastershipInfo info(DeviceId device) {
         NodeId master = masters.get(device);
         ImmutableMap.Builder<NodeId, MastershipRole> roles = ImmutableMap.builder();
         for (NodeId node : nodes) {
@@ -81,10 +81,11 @@ public final class EmbeddedMastership {
 
         @Override
         public MastershipRole getLocalRole(DeviceId deviceId) {
-            if (!masters.containsKey(deviceId)) {
+            NodeId master = masterOf(deviceId).orElse(null);
+            if (master == null) {
                 return MastershipRole.NONE;
             }
-            return local.equals(masters.get(deviceId)) ? MastershipRole.MASTER : MastershipRole.STANDBY;
+            return local.equals(master) ? MastershipRole.MASTER : MastershipRole.STANDBY;
         }
 
         @Override
@@ -94,15 +95,17 @@ public final class EmbeddedMastership {
 
         @Override
         public CompletableFuture<Void> relinquishMastership(DeviceId deviceId) {
-            if (local.equals(masters.get(deviceId))) {
-                nodes.stream().filter(n -> !n.equals(local)).findFirst().ifPresent(n -> setMaster(deviceId, n));
+            synchronized (EmbeddedMastership.this) {
+                if (local.equals(masters.get(deviceId))) {
+                    nodes.stream().filter(n -> !n.equals(local)).findFirst().ifPresent(n -> setMaster(deviceId, n));
+                }
             }
             return CompletableFuture.completedFuture(null);
         }
 
         @Override
         public NodeId getMasterFor(DeviceId deviceId) {
-            return masters.get(deviceId);
+            return masterOf(deviceId).orElse(null);
         }
 
         @Override
@@ -112,18 +115,22 @@ public final class EmbeddedMastership {
 
         @Override
         public RoleInfo getNodesFor(DeviceId deviceId) {
-            NodeId master = masters.get(deviceId);
-            return new RoleInfo(master, nodes.stream().filter(n -> !n.equals(master)).toList());
+            synchronized (EmbeddedMastership.this) {
+                NodeId master = masters.get(deviceId);
+                return new RoleInfo(master, nodes.stream().filter(n -> !n.equals(master)).toList());
+            }
         }
 
         @Override
         public Set<DeviceId> getDevicesOf(NodeId nodeId) {
             Set<DeviceId> result = new LinkedHashSet<>();
-            masters.forEach((device, master) -> {
-                if (master.equals(nodeId)) {
-                    result.add(device);
-                }
-            });
+            synchronized (EmbeddedMastership.this) {
+                masters.forEach((device, master) -> {
+                    if (master.equals(nodeId)) {
+                        result.add(device);
+                    }
+                });
+            }
             return result;
         }
 

@@ -92,6 +92,22 @@ class PacketIoTest {
     }
 
     @Test
+    void aFloodGoesOutOfEveryEnabledPortButTheInPort() {
+        packets.addProcessor(context -> received.add(context.inPacket()), PacketProcessor.director(1));
+        fabric.link("spine2", "leaf1").down();
+        byte[] request = Ethernet.frame(Ethernet.BROADCAST, h1a.mac(), Ethernet.TYPE_ARP,
+                Arp.request(h1a.mac(), h1a.ip(), h1b.ip()).encode());
+        packets.emit(new DefaultOutboundPacket(LEAF1,
+                DefaultTrafficTreatment.builder().setOutput(PortNumber.FLOOD).build(), ByteBuffer.wrap(request),
+                PortNumber.portNumber(3)));
+        run();
+        assertEquals(h1a.mac(), h1b.arpEntry(h1a.ip()).orElseThrow(), "port 4 got it");
+        List<String> from = received.stream().map(p -> p.receivedFrom().toString()).sorted().toList();
+        assertEquals(List.of("device:leaf1/4", "device:spine1/1"), from,
+                "h1b's reply, and the copy spine1 punts; not port 2 (link down) nor the in-port 3");
+    }
+
+    @Test
     void aPacketOutToALogicalPortIsRefused() {
         byte[] frame = Ethernet.frame(Ethernet.BROADCAST, h1a.mac(), Ethernet.TYPE_ARP,
                 Arp.request(h1a.mac(), h1a.ip(), h1b.ip()).encode());
