@@ -27,6 +27,7 @@ import org.onosproject.net.link.LinkService;
 import org.onosproject.net.packet.PacketService;
 import org.onosproject.net.pi.model.PiPipeconf;
 import org.onosproject.net.pi.model.PiPipelineInterpreter;
+import org.onosproject.net.pi.service.PiPipeconfService;
 import org.onosproject.store.service.StorageService;
 
 /**
@@ -53,6 +54,7 @@ public final class ControllerInstance {
         services.put(GroupService.class, onos.groupService());
         services.put(StorageService.class, onos.storageService());
         services.put(ComponentConfigService.class, onos.componentConfigService());
+        services.put(PiPipeconfService.class, onos.pipeconfService());
         services.put(MastershipService.class, onos.mastership().viewOf(nodeId));
         services.put(ClusterService.class, new EmbeddedCluster(nodeId, onos.mastership()));
         this.packets = new EmbeddedPacketService(nodeId, onos.clients(), interpreter(onos.pipeconf()),

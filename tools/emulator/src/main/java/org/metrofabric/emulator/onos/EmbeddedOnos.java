@@ -35,6 +35,7 @@ public final class EmbeddedOnos {
     private final EmbeddedCoreService core = new EmbeddedCoreService();
     private final SharedStorageService storage = new SharedStorageService();
     private final ComponentConfigAdapter componentConfig = new ComponentConfigAdapter();
+    private final EmbeddedPipeconfService pipeconfs = new EmbeddedPipeconfService(netcfg);
     private final EmbeddedMastership mastership = new EmbeddedMastership();
     private final EmbeddedFlowRuleService flowRules;
     private final EmbeddedGroupService groups;
@@ -174,6 +175,10 @@ public final class EmbeddedOnos {
 
     EmbeddedCoreService coreService() {
         return core;
+    }
+
+    public EmbeddedPipeconfService pipeconfService() {
+        return pipeconfs;
     }
 
     ComponentConfigAdapter componentConfigService() {

@@ -16,7 +16,7 @@
  * <p>Cluster-wide (one object, every instance): {@code DeviceService}, {@code LinkService},
  * {@code HostService}, {@code NetworkConfigService}/{@code Registry}, {@code FlowRuleService},
  * {@code GroupService}, {@code StorageService} ({@link org.metrofabric.emulator.onos.SharedStorageService}),
- * {@code CoreService}, {@code ComponentConfigService}. Per instance: {@code MastershipService},
+ * {@code CoreService}, {@code ComponentConfigService}, {@code PiPipeconfService}. Per instance: {@code MastershipService},
  * {@code ClusterService}, {@code PacketService} (a device's packet-ins go to its master).
  *
  * <p>Every PI write and read, packet-out and packet-in goes through
