@@ -2,6 +2,7 @@ package org.metrofabric.p4sim.metro;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Test frames in the spirit of PTF's {@code simple_udp_packet(...)}/{@code simple_arp_packet(...)}: every
@@ -55,7 +56,7 @@ final class Frames {
 
     private static byte[] discoveryTlvs(String chassisId, int portNumber) {
         ByteArrayOutputStream tlvs = new ByteArrayOutputStream();
-        byte[] chassis = ("\u0007" + chassisId).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] chassis = ("\u0007" + chassisId).getBytes(StandardCharsets.US_ASCII);
         tlv(tlvs, 1, chassis);
         tlv(tlvs, 2, new byte[] {2, 0, 0, 0, (byte) portNumber});
         tlv(tlvs, 3, new byte[] {0, 120});

@@ -3,6 +3,8 @@ package org.metrofabric.p4sim.metro;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metrofabric.p4sim.arch.v1model.OutputPacket;
+import p4.config.v1.P4InfoOuterClass.P4Info;
 
 /** Controller packet I/O of metro.p4 on p4sim: punts to CPU port 255 with packet_in, and packet-outs. */
 class MetroPacketIoTest {
@@ -21,7 +24,7 @@ class MetroPacketIoTest {
         byte[] lldp = Frames.lldp("00:00:00:00:0c:07", "of:0000000000000002", 7);
         byte[] bddp = Frames.bddp("00:00:00:00:0c:07", "of:0000000000000002", 7);
         byte[] taggedArp = Frames.ethernet(Frames.BROADCAST, HOST_MAC, Frames.ETHERTYPE_VLAN,
-                concat(new byte[] {0x00, 0x0a, 0x08, 0x06}, java.util.Arrays.copyOfRange(arp, 14, arp.length)));
+                concat(new byte[] {0x00, 0x0a, 0x08, 0x06}, Arrays.copyOfRange(arp, 14, arp.length)));
         // Ports above 255 need the ninth bit of packet_in.ingress_port.
         return Stream.of(
                 Arguments.of("ARP", arp, 1), Arguments.of("ARP", arp, 300),
@@ -42,6 +45,18 @@ class MetroPacketIoTest {
         assertEquals(0, packetIn.get("_pad"), kind + " packet_in._pad");
         assertArrayEquals(frame, packetIn.payload(), kind + " reaches the controller unchanged");
         assertEquals(frame.length + 2, out.bytes().length, "packet_in is 9 + 7 bits");
+    }
+
+    @Test
+    void controllerHeadersAreNineBitPortsPaddedToTwoBytesInTheP4Info() {
+        P4Info p4info = MetroSwitch.create().p4info();
+        assertEquals(List.of("ingress_port:9", "_pad:7"), layout(p4info, "packet_in"));
+        assertEquals(List.of("egress_port:9", "_pad:7"), layout(p4info, "packet_out"));
+    }
+
+    private static List<String> layout(P4Info p4info, String header) {
+        return p4info.getControllerPacketMetadataList().stream().filter(h -> h.getPreamble().getName().equals(header))
+                .flatMap(h -> h.getMetadataList().stream()).map(m -> m.getName() + ":" + m.getBitwidth()).toList();
     }
 
     @Test
@@ -72,7 +87,7 @@ class MetroPacketIoTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -246,7 +247,7 @@ class MetroRoutingTest {
     void truncatedIpv4HeaderIsAParserErrorDrop() {
         MetroSwitch leaf = leafWithTwoHosts();
         byte[] whole = h1ToH2().build();
-        byte[] truncated = java.util.Arrays.copyOf(whole, 14 + 12);
+        byte[] truncated = Arrays.copyOf(whole, 14 + 12);
 
         Verify.noPacket(leaf.send(1, truncated));
 
