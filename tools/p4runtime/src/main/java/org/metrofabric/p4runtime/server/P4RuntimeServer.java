@@ -51,8 +51,11 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
     /** The proto version the generated classes come from (ONOS 2.7's, wire-compatible with 1.3). */
     public static final String API_VERSION = "1.2.0";
 
-    /** Read responses are cut at about this many bytes, well under gRPC's 4 MiB default message limit. */
-    private static final int READ_CHUNK_BYTES = 1 << 20;
+    /**
+     * Read responses are cut at about this many bytes: under gRPC's 4 MiB message limit and well under
+     * HTTP/2's default 1 MiB flow-control window, so several are in flight at once.
+     */
+    private static final int READ_CHUNK_BYTES = 1 << 18;
 
     /** Large enough for a batch of 100,000 table entries. */
     private static final int MAX_MESSAGE_BYTES = 64 << 20;
