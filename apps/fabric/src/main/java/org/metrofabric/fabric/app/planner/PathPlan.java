@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,26 @@ public final class PathPlan {
     PathPlan(Map<String, PathDecision> decisions, Map<LinkId, Long> reservedMbps) {
         this.decisions = Collections.unmodifiableMap(decisions);
         this.reservedMbps = Collections.unmodifiableMap(reservedMbps);
+    }
+
+    /**
+     * A plan from decisions kept elsewhere (the intent store), in order; reservations are those of
+     * the INSTALLED decisions. It is what {@link PathPlanner#plan} needs as its previous plan.
+     */
+    public static PathPlan of(Collection<PathDecision> decisions) {
+        Map<String, PathDecision> byName = new LinkedHashMap<>();
+        Map<LinkId, Long> reserved = new HashMap<>();
+        for (PathDecision decision : decisions) {
+            if (byName.put(decision.intent().name(), decision) != null) {
+                throw new IllegalArgumentException("intent name " + decision.intent().name() + " is used twice");
+            }
+            if (decision.path() != null) {
+                reserved.merge(decision.path().userLink(), decision.reservedMbps(), Long::sum);
+                reserved.merge(decision.path().cloudLink(), decision.reservedMbps(), Long::sum);
+            }
+        }
+        reserved.values().removeIf(mbps -> mbps == 0);
+        return new PathPlan(byName, reserved);
     }
 
     /** Decisions by intent name, in the order the intents were given. */

@@ -1,0 +1,17 @@
+package org.metrofabric.fabric.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the fabric and its path intents; every controller instance gives the same answers. */
+public interface FabricService {
+
+    /** Every path intent, in the order they were admitted. */
+    List<IntentStatus> intents();
+
+    /** @return the intent with this name, if there is one */
+    Optional<IntentStatus> intent(String name);
+
+    /** Roles, link states and per-link reservations. */
+    FabricView fabric();
+}

@@ -1,0 +1,357 @@
+package org.metrofabric.fabric.app;
+
+import static org.onlab.util.Tools.groupedThreads;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.metrofabric.fabric.api.FabricAdminService;
+import org.metrofabric.fabric.api.FabricDevice;
+import org.metrofabric.fabric.api.FabricLink;
+import org.metrofabric.fabric.api.FabricService;
+import org.metrofabric.fabric.api.FabricSnapshot;
+import org.metrofabric.fabric.api.FabricView;
+import org.metrofabric.fabric.api.IntentRejectedException;
+import org.metrofabric.fabric.api.IntentState;
+import org.metrofabric.fabric.api.IntentStatus;
+import org.metrofabric.fabric.api.LinkStatus;
+import org.metrofabric.fabric.api.PathIntent;
+import org.metrofabric.fabric.app.config.MetroDeviceConfig;
+import org.metrofabric.fabric.app.planner.PathDecision;
+import org.metrofabric.fabric.app.planner.PathPlan;
+import org.metrofabric.fabric.app.planner.PathPlanner;
+import org.metrofabric.fabric.app.planner.Rejection;
+import org.metrofabric.fabric.app.planner.RoutingPlan;
+import org.metrofabric.fabric.app.planner.RoutingPlanner;
+import org.metrofabric.fabric.app.programmer.FabricProgrammer;
+import org.metrofabric.fabric.app.programmer.FlowRulePlan;
+import org.metrofabric.fabric.app.store.DistributedFabricStore;
+import org.metrofabric.fabric.app.store.FabricStore;
+import org.metrofabric.fabric.app.topology.FabricSnapshotAssembler;
+import org.metrofabric.fabric.app.topology.SnapshotAssembly;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.mastership.MastershipEvent;
+import org.onosproject.mastership.MastershipListener;
+import org.onosproject.mastership.MastershipService;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.config.ConfigFactory;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
+import org.onosproject.net.config.NetworkConfigRegistry;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.config.basics.BasicLinkConfig;
+import org.onosproject.net.config.basics.SubjectFactories;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.device.DeviceListener;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.group.GroupService;
+import org.onosproject.net.host.HostEvent;
+import org.onosproject.net.host.HostListener;
+import org.onosproject.net.host.HostService;
+import org.onosproject.net.link.LinkEvent;
+import org.onosproject.net.link.LinkListener;
+import org.onosproject.net.link.LinkService;
+import org.onosproject.store.service.StorageService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fabric app. Every topology, config or mastership change, and every intent change in the
+ * cluster store, queues one reconcile on a single named thread: snapshot from ONOS, routes and
+ * intent placements from the pure planners, intent states back to the store, then the
+ * programmer writes what differs on the switches this instance masters. Listeners only queue.
+ */
+@Component(immediate = true, service = {FabricService.class, FabricAdminService.class})
+public class FabricManager implements FabricAdminService {
+    public static final String APP_NAME = "org.metrofabric.fabric";
+    /** How long an operator call waits for the fabric thread before giving up. */
+    private static final long CALL_TIMEOUT_SECONDS = 30;
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceService deviceService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LinkService linkService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected HostService hostService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigRegistry configRegistry;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigService configService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected FlowRuleService flowRuleService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected GroupService groupService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MastershipService mastershipService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected StorageService storageService;
+
+    private final ConfigFactory<DeviceId, MetroDeviceConfig> configFactory = new ConfigFactory<>(
+            SubjectFactories.DEVICE_SUBJECT_FACTORY, MetroDeviceConfig.class, MetroDeviceConfig.KEY) {
+        @Override
+        public MetroDeviceConfig createConfig() {
+            return new MetroDeviceConfig();
+        }
+    };
+
+    private final DeviceListener deviceListener = new InternalDeviceListener();
+    private final LinkListener linkListener = event -> scheduleReconcile();
+    private final HostListener hostListener = new InternalHostListener();
+    private final NetworkConfigListener configListener = new InternalConfigListener();
+    private final MastershipListener mastershipListener = new InternalMastershipListener();
+    private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+
+    private final RoutingPlanner routingPlanner = new RoutingPlanner();
+    private final PathPlanner pathPlanner = new PathPlanner();
+
+    private ApplicationId appId;
+    private ExecutorService executor;
+    private DistributedFabricStore store;
+    private FabricProgrammer programmer;
+
+    @Activate
+    protected void activate() {
+        appId = coreService.registerApplication(APP_NAME);
+        configRegistry.registerConfigFactory(configFactory);
+        executor = Executors.newSingleThreadExecutor(groupedThreads("metrofabric", "fabric-%d", log));
+        programmer = new FabricProgrammer(appId, flowRuleService, groupService, mastershipService);
+        store = new DistributedFabricStore(storageService);
+        store.setDelegate(this::scheduleReconcile);
+        deviceService.addListener(deviceListener);
+        linkService.addListener(linkListener);
+        hostService.addListener(hostListener);
+        configService.addListener(configListener);
+        mastershipService.addListener(mastershipListener);
+        scheduleReconcile();
+        log.info("Started {}", appId.name());
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        mastershipService.removeListener(mastershipListener);
+        configService.removeListener(configListener);
+        hostService.removeListener(hostListener);
+        linkService.removeListener(linkListener);
+        deviceService.removeListener(deviceListener);
+        store.close();
+        executor.shutdown();
+        configRegistry.unregisterConfigFactory(configFactory);
+        // Flow rules and groups stay: another instance (or this one, restarted) keeps using them.
+        log.info("Stopped");
+    }
+
+    @Override
+    public List<IntentStatus> intents() {
+        List<IntentStatus> statuses = new ArrayList<>();
+        for (PathDecision decision : store.decisions()) {
+            statuses.add(status(decision));
+        }
+        return statuses;
+    }
+
+    @Override
+    public Optional<IntentStatus> intent(String name) {
+        PathDecision decision = store.decision(name);
+        return decision == null ? Optional.empty() : Optional.of(status(decision));
+    }
+
+    @Override
+    public FabricView fabric() {
+        SnapshotAssembly assembly = assemble();
+        FabricSnapshot snapshot = assembly.snapshot();
+        PathPlan plan = PathPlan.of(store.decisions());
+        List<FabricDevice> devices = new ArrayList<>(snapshot.spines());
+        devices.addAll(snapshot.leaves());
+        List<LinkStatus> links = new ArrayList<>();
+        for (FabricLink link : snapshot.links()) {
+            links.add(new LinkStatus(link, plan.reservedMbps(link.id())));
+        }
+        return new FabricView(devices, links, assembly.problems());
+    }
+
+    @Override
+    public IntentStatus addIntent(PathIntent intent) {
+        return onFabricThread(() -> admit(intent));
+    }
+
+    @Override
+    public boolean removeIntent(String name) {
+        return onFabricThread(() -> {
+            boolean removed = store.remove(name);
+            if (removed) {
+                reconcile();
+            }
+            return removed;
+        });
+    }
+
+    /** Waits until the work queued so far is done. */
+    void awaitQueuedWork() {
+        onFabricThread(() -> null);
+    }
+
+    private IntentStatus admit(PathIntent intent) {
+        String name = intent.name();
+        if (store.decision(name) != null) {
+            throw nameTaken(name);
+        }
+        FabricSnapshot snapshot = assemble().snapshot();
+        List<PathDecision> stored = store.decisions();
+        PathPlan current = pathPlanner.plan(snapshot, intentsOf(stored), PathPlan.of(stored));
+        PathDecision decision = pathPlanner.admit(snapshot, current, intent).decision(name);
+        if (decision.state() == IntentState.REJECTED) {
+            Rejection reason = decision.reason();
+            throw new IntentRejectedException(name, reason.constraint().name(), reason.amount(), reason.message());
+        }
+        if (!store.add(decision)) {
+            throw nameTaken(name);
+        }
+        reconcile();
+        PathDecision now = store.decision(name);
+        return status(now != null ? now : decision);
+    }
+
+    private static IntentRejectedException nameTaken(String name) {
+        return new IntentRejectedException(name, IntentRejectedException.NAME_TAKEN, 0,
+                "an intent named " + name + " already exists");
+    }
+
+    private void scheduleReconcile() {
+        if (reconcileQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                reconcileQueued.set(false);
+                try {
+                    reconcile();
+                } catch (RuntimeException e) {
+                    log.error("Fabric reconcile failed; the next change retries it", e);
+                }
+            });
+        }
+    }
+
+    /** Runs on the fabric thread only. */
+    private void reconcile() {
+        SnapshotAssembly assembly = assemble();
+        FabricSnapshot snapshot = assembly.snapshot();
+        RoutingPlan routing = routingPlanner.plan(snapshot);
+        List<PathDecision> stored = store.decisions();
+        PathPlan plan = pathPlanner.plan(snapshot, intentsOf(stored), PathPlan.of(stored));
+        store.update(plan.decisions().values());
+        programmer.program(FlowRulePlan.of(appId, routing, plan.pins(snapshot)))
+                .forEach((device, diff) -> log.debug("Programmed {}: {}", device, diff));
+    }
+
+    private SnapshotAssembly assemble() {
+        Map<DeviceId, MetroDeviceConfig> configs = new HashMap<>();
+        for (DeviceId device : configService.getSubjects(DeviceId.class, MetroDeviceConfig.class)) {
+            MetroDeviceConfig config = configService.getConfig(device, MetroDeviceConfig.class);
+            if (config != null) {
+                configs.put(device, config);
+            }
+        }
+        return FabricSnapshotAssembler.assemble(configs, deviceService::isAvailable, linkService.getLinks(),
+                key -> configService.getConfig(key, BasicLinkConfig.class), hostService.getHosts());
+    }
+
+    private static List<PathIntent> intentsOf(List<PathDecision> decisions) {
+        List<PathIntent> intents = new ArrayList<>(decisions.size());
+        decisions.forEach(d -> intents.add(d.intent()));
+        return intents;
+    }
+
+    static IntentStatus status(PathDecision decision) {
+        if (decision.state() == IntentState.INSTALLED) {
+            return IntentStatus.installed(decision.intent(), decision.path().spine(), decision.path().latencyNanos());
+        }
+        return IntentStatus.notInstalled(decision.intent(), decision.state(), decision.reason().toString());
+    }
+
+    private <T> T onFabricThread(Callable<T> work) {
+        Future<T> result = executor.submit(work);
+        try {
+            return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            result.cancel(false);
+            throw new IllegalStateException("the fabric did not answer within " + CALL_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the fabric", e);
+        }
+    }
+
+    private class InternalDeviceListener implements DeviceListener {
+        @Override
+        public boolean isRelevant(DeviceEvent event) {
+            switch (event.type()) {
+                case DEVICE_ADDED:
+                case DEVICE_REMOVED:
+                case DEVICE_AVAILABILITY_CHANGED:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        @Override
+        public void event(DeviceEvent event) {
+            scheduleReconcile();
+        }
+    }
+
+    private class InternalHostListener implements HostListener {
+        @Override
+        public void event(HostEvent event) {
+            scheduleReconcile();
+        }
+    }
+
+    private class InternalConfigListener implements NetworkConfigListener {
+        @Override
+        public boolean isRelevant(NetworkConfigEvent event) {
+            return event.configClass() == MetroDeviceConfig.class || event.configClass() == BasicLinkConfig.class;
+        }
+
+        @Override
+        public void event(NetworkConfigEvent event) {
+            scheduleReconcile();
+        }
+    }
+
+    private class InternalMastershipListener implements MastershipListener {
+        @Override
+        public boolean isRelevant(MastershipEvent event) {
+            return event.type() == MastershipEvent.Type.MASTER_CHANGED;
+        }
+
+        @Override
+        public void event(MastershipEvent event) {
+            scheduleReconcile();
+        }
+    }
+}
