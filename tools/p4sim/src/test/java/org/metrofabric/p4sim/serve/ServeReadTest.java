@@ -12,20 +12,32 @@ import static org.metrofabric.p4sim.serve.RoutingEntities.bytes;
 import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.TableInfo;
 import org.metrofabric.p4runtime.server.WriteErrors;
+import p4.config.v1.P4InfoOuterClass.P4Info;
+import p4.v1.P4RuntimeOuterClass.Action;
 import p4.v1.P4RuntimeOuterClass.ActionProfileGroup;
 import p4.v1.P4RuntimeOuterClass.ActionProfileMember;
 import p4.v1.P4RuntimeOuterClass.CounterData;
 import p4.v1.P4RuntimeOuterClass.DirectCounterEntry;
 import p4.v1.P4RuntimeOuterClass.Entity;
+import p4.v1.P4RuntimeOuterClass.FieldMatch;
+import p4.v1.P4RuntimeOuterClass.Index;
 import p4.v1.P4RuntimeOuterClass.MeterEntry;
 import p4.v1.P4RuntimeOuterClass.ReadRequest;
+import p4.v1.P4RuntimeOuterClass.ReadResponse;
 import p4.v1.P4RuntimeOuterClass.TableAction;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
+import p4.v1.P4RuntimeOuterClass.Update;
 
 /** Wildcard reads (P4Runtime 1.3 "Wildcard Reads") over gRPC on metro.p4, and on meters.p4 for meter cells. */
 class ServeReadTest {
@@ -67,7 +79,7 @@ class ServeReadTest {
         assertEquals(3, client.read(DEVICE, tables(TableEntry.newBuilder().setTableId(ROUTING.id()).build())).size());
         int drop = MetroEntities.INDEX.action("IngressPipe.drop").id();
         List<Entity> drops = client.read(DEVICE, tables(TableEntry.newBuilder().setTableId(ROUTING.id())
-                .setAction(TableAction.newBuilder().setAction(p4.v1.P4RuntimeOuterClass.Action.newBuilder()
+                .setAction(TableAction.newBuilder().setAction(Action.newBuilder()
                         .setActionId(drop))).build()));
         assertEquals(1, drops.size(), "action id filter");
         List<Entity> priority20 = client.read(DEVICE, tables(TableEntry.newBuilder().setTableId(PINNING.id())
@@ -148,8 +160,42 @@ class ServeReadTest {
         assertEquals(8, all.size(), "every cell of the one indexed meter");
         int policer = all.get(0).getMeterEntry().getMeterId();
         List<Entity> one = client.read(DEVICE, Entity.newBuilder().setMeterEntry(MeterEntry.newBuilder()
-                .setMeterId(policer).setIndex(p4.v1.P4RuntimeOuterClass.Index.newBuilder().setIndex(3))).build());
+                .setMeterId(policer).setIndex(Index.newBuilder().setIndex(3))).build());
         assertEquals(1, one.size());
         assertEquals(3, one.get(0).getMeterEntry().getIndex().getIndex());
+    }
+
+    @Test
+    void largeReadsAreStreamedInSeveralResponses() {
+        Path bench = Path.of("src/test/resources/serve/bench.p4");
+        harness.addDevice(DEVICE, bench);
+        harness.start();
+        P4Info p4Info = ServeHarness.pipeline(bench).p4info();
+        P4RuntimeTestClient client = harness.primaryWithPipeline(DEVICE, p4Info);
+        TableInfo hosts = P4InfoIndex.of(p4Info)
+                .table("BenchIngress.hosts");
+        int drop = P4InfoIndex.of(p4Info).action("BenchIngress.drop").id();
+        int count = 20_000;
+        List<Update> updates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            updates.add(insert(TableEntry.newBuilder().setTableId(hosts.id())
+                    .addMatch(FieldMatch.newBuilder().setFieldId(1).setExact(
+                            FieldMatch.Exact.newBuilder().setValue(bytes(10, i >> 16 & 0xff,
+                                    i >> 8 & 0xff, i & 0xff))))
+                    .setAction(TableAction.newBuilder().setAction(Action.newBuilder()
+                            .setActionId(drop))).build()));
+        }
+        client.write(DEVICE, 10, updates);
+        Iterator<ReadResponse> responses = client.blocking.read(
+                ReadRequest.newBuilder().setDeviceId(DEVICE).addEntities(tables(TableEntry.newBuilder()
+                        .setTableId(hosts.id()).build())).build());
+        int messages = 0;
+        Set<Entity> seen = new HashSet<>();
+        while (responses.hasNext()) {
+            seen.addAll(responses.next().getEntitiesList());
+            messages++;
+        }
+        assertEquals(count, seen.size(), "every entry once");
+        assertTrue(messages > 1, "split into several responses, got " + messages);
     }
 }
