@@ -39,9 +39,58 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
 
     private record Installed(FlowRule rule, PiTableEntry entry) { }
 
+    /** One device's installed rules, by entry key and by rule id. */
+    private static final class DeviceFlows {
+        final Map<EntryKey, Installed> byKey = new LinkedHashMap<>();
+        final Map<FlowId, EntryKey> byId = new HashMap<>();
+    }
+
+    /**
+     * Changes to the installed state made while planning a transaction, with what they replaced,
+     * so a rejected transaction puts everything back (no copy of the whole state per call).
+     */
+    private static final class Journal {
+        private record Change(DeviceFlows flows, EntryKey key, Installed previous) { }
+
+        private final List<Change> changes = new ArrayList<>();
+
+        Installed put(DeviceFlows flows, EntryKey key, Installed value) {
+            Installed previous = flows.byKey.put(key, value);
+            changes.add(new Change(flows, key, previous));
+            if (previous != null) {
+                flows.byId.remove(previous.rule().id());
+            }
+            flows.byId.put(value.rule().id(), key);
+            return previous;
+        }
+
+        Installed remove(DeviceFlows flows, EntryKey key) {
+            Installed previous = flows.byKey.remove(key);
+            changes.add(new Change(flows, key, previous));
+            if (previous != null) {
+                flows.byId.remove(previous.rule().id());
+            }
+            return previous;
+        }
+
+        void undo() {
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                Change change = changes.get(i);
+                Installed current = change.flows().byKey.remove(change.key());
+                if (current != null) {
+                    change.flows().byId.remove(current.rule().id());
+                }
+                if (change.previous() != null) {
+                    change.flows().byKey.put(change.key(), change.previous());
+                    change.flows().byId.put(change.previous().rule().id(), change.key());
+                }
+            }
+        }
+    }
+
     private final Map<DeviceId, PiDeviceClient> clients;
     private final FlowRuleTranslator translator;
-    private final Map<DeviceId, Map<EntryKey, Installed>> installed = new HashMap<>();
+    private final Map<DeviceId, DeviceFlows> installed = new HashMap<>();
     private final StrictListenerRegistry<FlowRuleEvent, FlowRuleListener> listeners = new StrictListenerRegistry<>();
 
     public EmbeddedFlowRuleService(Map<DeviceId, PiDeviceClient> clients, FlowRuleTranslator translator) {
@@ -79,25 +128,27 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
     }
 
     private synchronized void applyAll(FlowRuleOperations ops) {
-        // Work on copies of the touched devices' state so a failure leaves the real one untouched.
-        Map<DeviceId, Map<EntryKey, Installed>> next = new HashMap<>();
+        Journal journal = new Journal();
         PiTransaction transaction = new PiTransaction();
         List<FlowRuleEvent> events = new ArrayList<>();
-        for (Set<FlowRuleOperation> stage : ops.stages()) {
-            for (FlowRuleOperation op : stage) {
-                FlowRule rule = op.rule();
-                PiDeviceClient client = client(rule.deviceId());
-                Map<EntryKey, Installed> deviceEntries = next.computeIfAbsent(rule.deviceId(),
-                        device -> new LinkedHashMap<>(installed.getOrDefault(device, Map.of())));
-                if (op.type() == FlowRuleOperation.Type.REMOVE) {
-                    plan(remove(rule, deviceEntries, client, transaction), events);
-                } else {
-                    plan(add(rule, deviceEntries, client, transaction), events);
+        try {
+            for (Set<FlowRuleOperation> stage : ops.stages()) {
+                for (FlowRuleOperation op : stage) {
+                    FlowRule rule = op.rule();
+                    PiDeviceClient client = client(rule.deviceId());
+                    DeviceFlows flows = installed.computeIfAbsent(rule.deviceId(), device -> new DeviceFlows());
+                    if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                        plan(remove(rule, flows, journal, client, transaction), events);
+                    } else {
+                        plan(add(rule, flows, journal, client, transaction), events);
+                    }
                 }
             }
+            transaction.commit();
+        } catch (RuntimeException e) {
+            journal.undo();
+            throw e;
         }
-        transaction.commit();
-        installed.putAll(next);
         events.forEach(listeners::process);
     }
 
@@ -107,12 +158,11 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
         }
     }
 
-    private FlowRuleEvent add(FlowRule rule, Map<EntryKey, Installed> entries, PiDeviceClient client,
+    private FlowRuleEvent add(FlowRule rule, DeviceFlows flows, Journal journal, PiDeviceClient client,
                               PiTransaction transaction) {
         PiTableEntry entry = translator.translate(rule);
         EntryKey key = EntryKey.of(entry);
-        Installed previous = entries.get(key);
-        entries.put(key, new Installed(rule, entry));
+        Installed previous = journal.put(flows, key, new Installed(rule, entry));
         if (entry.isDefaultAction()) {
             transaction.add(client, PiUpdate.modify(entry),
                     PiUpdate.modify(previous != null ? previous.entry() : resetDefault(entry.table())));
@@ -129,14 +179,13 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
         return new FlowRuleEvent(FlowRuleEvent.Type.RULE_UPDATED, rule);
     }
 
-    private FlowRuleEvent remove(FlowRule rule, Map<EntryKey, Installed> entries, PiDeviceClient client,
+    private FlowRuleEvent remove(FlowRule rule, DeviceFlows flows, Journal journal, PiDeviceClient client,
                                  PiTransaction transaction) {
-        EntryKey key = entries.entrySet().stream().filter(e -> e.getValue().rule().id().equals(rule.id()))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        EntryKey key = flows.byId.get(rule.id());
         if (key == null) {
             return null;
         }
-        Installed previous = entries.remove(key);
+        Installed previous = journal.remove(flows, key);
         if (previous.entry().isDefaultAction()) {
             transaction.add(client, PiUpdate.modify(resetDefault(key.table())), PiUpdate.modify(previous.entry()));
         } else {
@@ -160,12 +209,13 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
 
     @Override
     public synchronized int getFlowRuleCount() {
-        return installed.values().stream().mapToInt(Map::size).sum();
+        return installed.values().stream().mapToInt(flows -> flows.byKey.size()).sum();
     }
 
     @Override
     public synchronized Iterable<FlowEntry> getFlowEntries(DeviceId deviceId) {
-        Map<EntryKey, Installed> entries = installed.getOrDefault(deviceId, Map.of());
+        DeviceFlows flows = installed.get(deviceId);
+        Map<EntryKey, Installed> entries = flows == null ? Map.of() : flows.byKey;
         Map<PiTableId, Map<EntryKey, PiCounterCellData>> counters = new HashMap<>();
         List<FlowEntry> result = new ArrayList<>();
         for (Map.Entry<EntryKey, Installed> e : entries.entrySet()) {
@@ -215,7 +265,7 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
     public void removeFlowRulesById(ApplicationId appId) {
         List<FlowRule> rules = new ArrayList<>();
         synchronized (this) {
-            installed.values().forEach(entries -> entries.values().stream()
+            installed.values().forEach(flows -> flows.byKey.values().stream()
                     .filter(i -> i.rule().appId() == appId.id()).forEach(i -> rules.add(i.rule())));
         }
         removeFlowRules(rules.toArray(FlowRule[]::new));
@@ -225,16 +275,12 @@ public final class EmbeddedFlowRuleService extends FlowRuleServiceAdapter {
     public void purgeFlowRules(DeviceId deviceId) {
         List<FlowRule> rules = new ArrayList<>();
         synchronized (this) {
-            installed.getOrDefault(deviceId, Map.of()).values().forEach(i -> rules.add(i.rule()));
+            DeviceFlows flows = installed.get(deviceId);
+            if (flows != null) {
+                flows.byKey.values().forEach(i -> rules.add(i.rule()));
+            }
         }
         removeFlowRules(rules.toArray(FlowRule[]::new));
-    }
-
-    /** The ids of the rules installed on {@code deviceId}. */
-    public synchronized Set<FlowId> installedRuleIds(DeviceId deviceId) {
-        Set<FlowId> ids = new java.util.LinkedHashSet<>();
-        installed.getOrDefault(deviceId, Map.of()).values().forEach(i -> ids.add(i.rule().id()));
-        return ids;
     }
 
     @Override

@@ -107,6 +107,20 @@ class EmbeddedFlowRuleServiceTest {
     }
 
     @Test
+    void aRemovalInARejectedBatchIsUndoneAndTheRuleStaysRemovable() {
+        FlowRule route = MetroRules.route(LEAF1, "10.1.1.10/32", toH1a);
+        flows.applyFlowRules(route);
+        FlowRuleOperations ops = FlowRuleOperations.builder().remove(route)
+                .add(MetroRules.ecmpEntry(LEAF1, 1, 99)).build();
+        assertThrows(PiWriteException.class, () -> flows.apply(ops));
+        assertEquals(1, leaf1.readTable(ROUTING_V4).size(), "the delete was undone on the switch");
+        assertEquals(route.id(), flows.getFlowEntry(route).id());
+        flows.removeFlowRules(route);
+        assertTrue(leaf1.readTable(ROUTING_V4).isEmpty());
+        assertEquals(0, flows.getFlowRuleCount());
+    }
+
+    @Test
     void aRuleWithoutMatchModifiesTheDefaultEntryWhichMetroP4KeepsConst() {
         PiAction blackhole = PiAction.builder().withId(DROP).withParameter(new PiActionParam(REASON, 6)).build();
         FlowRule rule = DefaultFlowRule.builder().forDevice(LEAF1).forTable(ROUTING_V4).fromApp(MetroRules.APP)
