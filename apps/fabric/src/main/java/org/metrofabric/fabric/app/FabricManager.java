@@ -187,7 +187,7 @@ public class FabricManager implements FabricAdminService {
         for (FabricLink link : snapshot.links()) {
             links.add(new LinkStatus(link, plan.reservedMbps(link.id())));
         }
-        return new FabricView(devices, links, assembly.problems());
+        return new FabricView(devices, links, snapshot.hosts(), assembly.problems());
     }
 
     @Override

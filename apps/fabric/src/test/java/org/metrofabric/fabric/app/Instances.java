@@ -9,20 +9,20 @@ import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
 
 /** Builds FabricManager instances of one test cluster: one network, switches, store and mastership. */
-final class Instances {
+public final class Instances {
     static final ApplicationId APP = new DefaultApplicationId(42, FabricManager.APP_NAME);
 
-    final FakeNetwork network;
-    final FakeSwitches switches = new FakeSwitches();
-    final SharedStorageService storage = new SharedStorageService();
-    final SplitMastership mastership = new SplitMastership();
+    public final FakeNetwork network;
+    public final FakeSwitches switches = new FakeSwitches();
+    public final SharedStorageService storage = new SharedStorageService();
+    public final SplitMastership mastership = new SplitMastership();
 
-    Instances(FakeNetwork network) {
+    public Instances(FakeNetwork network) {
         this.network = network;
     }
 
     /** An activated instance on node {@code node}. */
-    FabricManager start(String node) {
+    public FabricManager start(String node) {
         FabricManager manager = new FabricManager();
         manager.coreService = new CoreServiceAdapter() {
             @Override
@@ -42,6 +42,16 @@ final class Instances {
         manager.activate();
         manager.awaitQueuedWork();
         return manager;
+    }
+
+    /** One instance on metro-2x4 mastering every switch. */
+    public static FabricManager single(Instances cluster) {
+        cluster.network.devices().forEach(d -> cluster.mastership.setMaster(d, "a"));
+        return cluster.start("a");
+    }
+
+    public static void stop(FabricManager manager) {
+        manager.deactivate();
     }
 
     /** Waits until no instance has work queued (one instance's store writes queue work on the others). */
