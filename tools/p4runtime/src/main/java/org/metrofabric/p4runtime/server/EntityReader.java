@@ -27,7 +27,6 @@ import p4.v1.P4RuntimeOuterClass.MulticastGroupEntry;
 import p4.v1.P4RuntimeOuterClass.PacketReplicationEngineEntry;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -116,7 +115,8 @@ final class EntityReader {
     }
 
     private static boolean actionMatches(TableEntry filter, TableEntry entry) {
-        if (!filter.hasAction() || !filter.getAction().hasAction() || filter.getAction().getAction().getActionId() == 0) {
+        if (!filter.hasAction() || !filter.getAction().hasAction()
+                || filter.getAction().getAction().getActionId() == 0) {
             return true;
         }
         return entry.getAction().hasAction()
@@ -236,7 +236,8 @@ final class EntityReader {
         for (P4InfoOuterClass.Meter meter : meters) {
             if (filter.hasIndex()) {
                 MeterEntry cell = filter.toBuilder().setMeterId(meter.getPreamble().getId()).clearConfig().build();
-                PiMeterCellConfig decoded = codec.decodeMeterCellConfig(Entity.newBuilder().setMeterEntry(cell).build());
+                PiMeterCellConfig decoded = codec.decodeMeterCellConfig(
+                        Entity.newBuilder().setMeterEntry(cell).build());
                 out.accept(codec.encodeMeterCellConfig(target.meterCell(decoded.cellId())));
             } else {
                 target.meterCells(PiMeterId.of(meter.getPreamble().getName()))

@@ -162,7 +162,8 @@ final class ServedDevice implements P4RuntimeTarget.Listener {
         PiTableEntry pi = codec.decodeTableEntry(entry);
         applyTo(type, pi, undoable, undos);
         if (type != Update.Type.DELETE && !entry.getIsDefaultAction()) {
-            codec.decodeDirectMeterConfig(entry).ifPresent(meter -> applyTo(Update.Type.MODIFY, meter, undoable, undos));
+            codec.decodeDirectMeterConfig(entry)
+                    .ifPresent(meter -> applyTo(Update.Type.MODIFY, meter, undoable, undos));
         }
     }
 

@@ -112,7 +112,10 @@ public final class P4SimTarget implements P4RuntimeTarget {
         this.frameSink = sink;
     }
 
-    /** A frame arriving on a data port; what the switch sends goes to the frame sink or, for the CPU port, the controller. */
+    /**
+     * A frame arriving on a data port; what the switch sends goes to the frame sink or, for the CPU port,
+     * to the controller.
+     */
     public void receive(int port, byte[] frame) {
         route(sw.dataPlane().process(port, frame, clockNanos.getAsLong()));
     }
@@ -232,7 +235,8 @@ public final class P4SimTarget implements P4RuntimeTarget {
     }
 
     /** INSERT is undone by DELETE, MODIFY and DELETE by writing back the old entity. */
-    private static Undo inverseOf(SwitchControl control, Update.Type type, PiEntity entity, Optional<? extends PiEntity> old) {
+    private static Undo inverseOf(SwitchControl control, Update.Type type, PiEntity entity,
+                                  Optional<? extends PiEntity> old) {
         return switch (type) {
             case INSERT -> () -> control.write(UpdateType.DELETE, entity);
             case MODIFY -> old.<Undo>map(o -> () -> control.write(UpdateType.MODIFY, o)).orElse(() -> { });

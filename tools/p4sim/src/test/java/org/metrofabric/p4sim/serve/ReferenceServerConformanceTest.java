@@ -108,7 +108,8 @@ class ReferenceServerConformanceTest {
     @Test
     void unknownTableAndActionOutsideTheTableAreInvalid() {
         becomePrimaryWithPipeline();
-        assertEquals(List.of(Code.INVALID_ARGUMENT), write(insert(route(1, 1).toBuilder().setTableId(0x02000001).build())));
+        TableEntry unknownTable = route(1, 1).toBuilder().setTableId(0x02000001).build();
+        assertEquals(List.of(Code.INVALID_ARGUMENT), write(insert(unknownTable)));
         Action report = Action.newBuilder().setActionId(RoutingEntities.REPORT).build();
         assertEquals(List.of(Code.INVALID_ARGUMENT), write(insert(route(1, report))));
     }
@@ -207,7 +208,8 @@ class ReferenceServerConformanceTest {
     void indexedCounterReadsEveryCellOrOne() {
         becomePrimaryWithPipeline();
         List<Entity> all = primary.read(DEVICE, RoutingEntities.counterRead(null));
-        assertEquals(List.of(0L, 1L, 2L, 3L), all.stream().map(e -> e.getCounterEntry().getIndex().getIndex()).toList());
+        assertEquals(List.of(0L, 1L, 2L, 3L),
+                all.stream().map(e -> e.getCounterEntry().getIndex().getIndex()).toList());
         List<Entity> two = primary.read(DEVICE, RoutingEntities.counterRead(2));
         assertEquals(1, two.size());
         assertEquals(2, two.get(0).getCounterEntry().getIndex().getIndex());

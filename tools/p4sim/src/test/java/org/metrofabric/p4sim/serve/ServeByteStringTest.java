@@ -51,7 +51,8 @@ class ServeByteStringTest {
         TreeSet<Integer> widths = new TreeSet<>();
         P4INFO.getTablesList().forEach(t -> t.getMatchFieldsList().forEach(f -> widths.add(f.getBitwidth())));
         P4INFO.getActionsList().forEach(a -> a.getParamsList().forEach(p -> widths.add(p.getBitwidth())));
-        P4INFO.getControllerPacketMetadataList().forEach(h -> h.getMetadataList().forEach(m -> widths.add(m.getBitwidth())));
+        P4INFO.getControllerPacketMetadataList()
+                .forEach(h -> h.getMetadataList().forEach(m -> widths.add(m.getBitwidth())));
         return widths;
     }
 
@@ -118,7 +119,8 @@ class ServeByteStringTest {
         List<PacketMetadata> metadata = new ArrayList<>();
         P4INFO.getControllerPacketMetadataList().stream().filter(h -> h.getPreamble().getName().equals("packet_out"))
                 .findFirst().orElseThrow().getMetadataList().forEach(m -> metadata.add(PacketMetadata.newBuilder()
-                        .setMetadataId(m.getId()).setValue(m.getName().equals("egress_port") ? bytes(0, 3) : bytes(0, 0))
+                        .setMetadataId(m.getId())
+                        .setValue(m.getName().equals("egress_port") ? bytes(0, 3) : bytes(0, 0))
                         .build()));
         stream.send(StreamMessageRequest.newBuilder().setPacket(PacketOut.newBuilder()
                 .setPayload(ByteString.copyFrom(ServePacketIoTest.arpRequest())).addAllMetadata(metadata)).build());

@@ -88,7 +88,8 @@ class ServeDigestTest {
 
     @Test
     void aSampleIsNotRepeatedUntilItsListIsAcknowledged() throws Exception {
-        assertEquals(List.of(Code.OK), client.writeCodes(DEVICE, 10, config(Update.Type.INSERT, 0, 1, 60_000_000_000L)));
+        assertEquals(List.of(Code.OK),
+                client.writeCodes(DEVICE, 10, config(Update.Type.INSERT, 0, 1, 60_000_000_000L)));
         target.receive(4, frameFrom(5));
         DigestList first = nextDigest();
         assertEquals(digestId, first.getDigestId());

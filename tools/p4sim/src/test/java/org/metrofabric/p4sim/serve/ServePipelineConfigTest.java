@@ -120,9 +120,11 @@ class ServePipelineConfigTest {
     void verifyAndSaveThenCommit() {
         assertEquals(Code.NOT_FOUND, set(Action.COMMIT, null), "nothing saved");
         assertEquals(Code.OK, set(Action.VERIFY, ServeHarness.config(P4INFO, 1)));
-        assertEquals(Code.FAILED_PRECONDITION, ServeHarness.codeOf(() -> get(ResponseType.ALL)), "VERIFY commits nothing");
+        assertEquals(Code.FAILED_PRECONDITION, ServeHarness.codeOf(() -> get(ResponseType.ALL)),
+                "VERIFY commits nothing");
         assertEquals(Code.OK, set(Action.VERIFY_AND_SAVE, ServeHarness.config(P4INFO, 5)));
-        assertEquals(Code.FAILED_PRECONDITION, ServeHarness.codeOf(() -> get(ResponseType.ALL)), "saved, not committed");
+        assertEquals(Code.FAILED_PRECONDITION, ServeHarness.codeOf(() -> get(ResponseType.ALL)),
+                "saved, not committed");
         assertEquals(Code.INVALID_ARGUMENT, set(Action.COMMIT, ServeHarness.config(P4INFO, 6)),
                 "COMMIT carries no config");
         assertEquals(Code.OK, set(Action.COMMIT, null));
@@ -142,7 +144,8 @@ class ServePipelineConfigTest {
 
     @Test
     void capabilitiesNameTheApiVersion() {
-        String version = client.blocking.capabilities(CapabilitiesRequest.getDefaultInstance()).getP4RuntimeApiVersion();
+        String version = client.blocking.capabilities(CapabilitiesRequest.getDefaultInstance())
+                .getP4RuntimeApiVersion();
         assertFalse(version.isEmpty());
         assertTrue(version.startsWith("1."), version);
     }

@@ -122,7 +122,8 @@ class ServeReadTest {
     @Test
     void membersAndGroupsByProfileAndId() {
         P4RuntimeTestClient client = metroWithEntries();
-        Entity allMembers = Entity.newBuilder().setActionProfileMember(ActionProfileMember.getDefaultInstance()).build();
+        Entity allMembers = Entity.newBuilder().setActionProfileMember(ActionProfileMember.getDefaultInstance())
+                .build();
         assertEquals(2, client.read(DEVICE, allMembers).size());
         assertEquals(List.of(MetroEntities.member(2, MetroEntities.setNextHop(2))), client.read(DEVICE,
                 Entity.newBuilder().setActionProfileMember(ActionProfileMember.newBuilder()
@@ -146,7 +147,8 @@ class ServeReadTest {
         Optional<List<p4.v1.P4RuntimeOuterClass.Error>> errors = WriteErrors.unpack(e, 2);
         assertEquals(List.of(Code.OK.value(), Code.INVALID_ARGUMENT.value()),
                 errors.orElseThrow().stream().map(p4.v1.P4RuntimeOuterClass.Error::getCanonicalCode).toList());
-        assertEquals(Code.NOT_FOUND, ServeHarness.codeOf(() -> client.read(42, tables(TableEntry.getDefaultInstance()))));
+        assertEquals(Code.NOT_FOUND,
+                ServeHarness.codeOf(() -> client.read(42, tables(TableEntry.getDefaultInstance()))));
     }
 
     @Test

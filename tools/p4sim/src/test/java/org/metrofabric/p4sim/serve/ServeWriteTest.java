@@ -131,7 +131,8 @@ class ServeWriteTest {
         assertEquals(List.of(Code.OK, Code.OK), metro.writeCodes(METRO_DEVICE, 10, MetroEntities.insert(pin),
                 Update.newBuilder().setType(Update.Type.MODIFY).setEntity(counter).build()));
         List<Code> codes = metro.writeCodes(WriteRequest.newBuilder().setDeviceId(METRO_DEVICE)
-                .setElectionId(P4RuntimeTestClient.electionId(10)).setAtomicity(WriteRequest.Atomicity.ROLLBACK_ON_ERROR)
+                .setElectionId(P4RuntimeTestClient.electionId(10))
+                .setAtomicity(WriteRequest.Atomicity.ROLLBACK_ON_ERROR)
                 .addUpdates(update(Update.Type.DELETE, pin)).addUpdates(update(Update.Type.DELETE, pin)).build());
         assertEquals(List.of(Code.ABORTED, Code.NOT_FOUND), codes);
         List<Entity> read = metro.read(METRO_DEVICE, Entity.newBuilder().setTableEntry(TableEntry.newBuilder()
