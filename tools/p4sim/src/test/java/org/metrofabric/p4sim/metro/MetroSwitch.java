@@ -2,7 +2,6 @@ package org.metrofabric.p4sim.metro;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.metrofabric.p4sim.P4Sim;
@@ -178,7 +177,7 @@ final class MetroSwitch {
     /** Every frame the switch sends for {@code frame} arriving on {@code port}; one virtual µs per packet. */
     List<OutputPacket> send(int port, byte[] frame) {
         nowNanos += 1_000;
-        return new ArrayList<>(sw.dataPlane().process(port, frame, nowNanos));
+        return sw.dataPlane().process(port, frame, nowNanos);
     }
 
     PiCounterCell dropCounter(int reason) {
