@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  * undone, so ROLLBACK_ON_ERROR is supported.
  *
  * <p>Not supported: idle timeouts (p4sim does not age entries: an entry with a timeout is
- * UNIMPLEMENTED) and table-entry controller metadata (not stored: reads return 0).
+ * UNIMPLEMENTED). Table-entry controller metadata (cookies) are kept beside the switch
+ * ({@link EntryCookies}) and returned by reads.
  */
 public final class P4SimTarget implements P4RuntimeTarget {
 
@@ -75,6 +76,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
     private final P4RuntimeCodec codec;
     private final ControllerHeaderCodec controllerHeaders;
     private final DigestEncoder digests;
+    private final EntryCookies cookies = new EntryCookies();
     private volatile P4Sim.Switch sw;
     private volatile Listener listener = NO_LISTENER;
     private volatile Consumer<OutputPacket> frameSink = frame -> { };
@@ -143,7 +145,10 @@ public final class P4SimTarget implements P4RuntimeTarget {
 
     @Override
     public void clearState() {
-        sw = newSwitch();
+        synchronized (cookies) {
+            sw = newSwitch();
+            cookies.clear();
+        }
     }
 
     @Override
@@ -163,10 +168,15 @@ public final class P4SimTarget implements P4RuntimeTarget {
     public void write(Update.Type type, PiEntity entity) {
         checkSupported(entity);
         SwitchControl control = sw.control();
-        call(() -> {
-            control.write(updateType(type), entity);
-            return null;
-        });
+        synchronized (cookies) {
+            call(() -> {
+                control.write(updateType(type), entity);
+                return null;
+            });
+            if (entity instanceof PiTableEntry entry) {
+                cookies.applied(type, entry);
+            }
+        }
     }
 
     @Override
@@ -178,14 +188,16 @@ public final class P4SimTarget implements P4RuntimeTarget {
     public Undo writeUndoable(Update.Type type, PiEntity entity) {
         checkSupported(entity);
         SwitchControl control = sw.control();
-        synchronized (control) {
+        synchronized (cookies) {
             Undo undo = call(() -> inverse(control, type, entity));
             call(() -> {
                 control.write(updateType(type), entity);
                 return null;
             });
+            Runnable cookieBefore = entity instanceof PiTableEntry entry ? cookies.applied(type, entry) : () -> { };
             return () -> call(() -> {
                 undo.run();
+                cookieBefore.run();
                 return null;
             });
         }
@@ -307,7 +319,12 @@ public final class P4SimTarget implements P4RuntimeTarget {
 
     @Override
     public List<PiTableEntry> tableEntries(PiTableId table) {
-        return call(() -> sw.control().readTable(table));
+        List<PiTableEntry> entries = call(() -> sw.control().readTable(table));
+        List<PiTableEntry> out = new ArrayList<>(entries.size());
+        for (PiTableEntry entry : entries) {
+            out.add(cookies.withCookie(entry));
+        }
+        return out;
     }
 
     @Override

@@ -200,4 +200,25 @@ class ServeReadTest {
         assertEquals(count, seen.size(), "every entry once");
         assertTrue(messages > 1, "split into several responses, got " + messages);
     }
+
+    @Test
+    void controllerMetadataIsReadBackAsWritten() {
+        harness.addDevice(DEVICE, ServeHarness.METRO_P4);
+        harness.start();
+        P4RuntimeTestClient client = harness.primaryWithPipeline(DEVICE, P4INFO);
+        TableEntry route = MetroEntities.route(bytes(10, 0, 1, 0), 24, MetroEntities.setNextHop(1)).toBuilder()
+                .setControllerMetadata(77).build();
+        TableEntry pin = MetroEntities.pin(bytes(1, 1, 1, 1), bytes(255, 255, 255, 255), bytes(1), 10,
+                MetroEntities.setNextHop(5)).toBuilder().setControllerMetadata(0x7fff_ffff_ffffL).build();
+        assertEquals(List.of(Code.OK, Code.OK), client.writeCodes(DEVICE, 10, insert(route), insert(pin)));
+        assertEquals(List.of(tables(route)), client.read(DEVICE, tables(TableEntry.newBuilder()
+                .setTableId(ROUTING.id()).build())));
+        assertEquals(List.of(tables(pin)), client.read(DEVICE, tables(TableEntry.newBuilder()
+                .setTableId(PINNING.id()).build())));
+        TableEntry modified = route.toBuilder().setControllerMetadata(0).build();
+        assertEquals(List.of(Code.OK), client.writeCodes(DEVICE, 10, Update.newBuilder()
+                .setType(Update.Type.MODIFY).setEntity(tables(modified)).build()));
+        assertEquals(List.of(tables(modified)), client.read(DEVICE, tables(TableEntry.newBuilder()
+                .setTableId(ROUTING.id()).build())));
+    }
 }
