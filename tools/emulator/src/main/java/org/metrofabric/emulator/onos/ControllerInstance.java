@@ -16,6 +16,7 @@ import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.NodeId;
 import org.onosproject.core.CoreService;
 import org.onosproject.mastership.MastershipService;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.NetworkConfigRegistry;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceService;
@@ -28,6 +29,7 @@ import org.onosproject.net.packet.PacketService;
 import org.onosproject.net.pi.model.PiPipeconf;
 import org.onosproject.net.pi.model.PiPipelineInterpreter;
 import org.onosproject.net.pi.service.PiPipeconfService;
+import org.onosproject.p4runtime.api.P4RuntimeController;
 import org.onosproject.store.service.StorageService;
 
 /**
@@ -60,6 +62,12 @@ public final class ControllerInstance {
         this.packets = new EmbeddedPacketService(nodeId, onos.clients(), interpreter(onos.pipeconf()),
                 () -> onos.fabric().scheduler().now());
         services.put(PacketService.class, packets);
+        MastershipService mastership = (MastershipService) services.get(MastershipService.class);
+        Map<DeviceId, EmbeddedP4RuntimeClient> p4runtimeClients = new LinkedHashMap<>();
+        onos.clients().forEach((deviceId, client) -> p4runtimeClients.put(deviceId, new EmbeddedP4RuntimeClient(
+                client, onos.pipeconf(), () -> onos.deviceService().isAvailable(deviceId),
+                () -> mastership.isLocalMaster(deviceId))));
+        services.put(P4RuntimeController.class, new EmbeddedP4RuntimeController(p4runtimeClients));
     }
 
     private PiPipelineInterpreter interpreter(PiPipeconf pipeconf) {

@@ -17,7 +17,8 @@
  * {@code HostService}, {@code NetworkConfigService}/{@code Registry}, {@code FlowRuleService},
  * {@code GroupService}, {@code StorageService} ({@link org.metrofabric.emulator.onos.SharedStorageService}),
  * {@code CoreService}, {@code ComponentConfigService}, {@code PiPipeconfService}. Per instance: {@code MastershipService},
- * {@code ClusterService}, {@code PacketService} (a device's packet-ins go to its master).
+ * {@code ClusterService}, {@code PacketService} (a device's packet-ins go to its master), and
+ * {@code P4RuntimeController} (reads, e.g. indirect counters, and writes over the device clients).
  *
  * <p>Every PI write and read, packet-out and packet-in goes through
  * {@link org.metrofabric.emulator.onos.PiDeviceClient}, one per device:
