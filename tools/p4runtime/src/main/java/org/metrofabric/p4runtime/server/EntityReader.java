@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  * {@code is_default_action} asks for the default entry only; {@code counter_data} or
  * {@code meter_config} present (even empty) asks for the direct resource's values; a counter or
  * meter entry without index means every cell. A key that matches nothing reads as nothing.
- * Table entries carry no metadata here (the targets do not store it), so a metadata filter matches
- * nothing.
+ * Table entries carry no {@code metadata} bytes here (they have no PI form), so a metadata filter
+ * matches nothing.
  */
 final class EntityReader {
 
