@@ -19,17 +19,28 @@ public final class FlowStats {
     private long lastArrivalNanos = -1;
     private long longestGapNanos;
     private long longestGapEndNanos = -1;
+    private int minTtl = -1;
+    private int maxTtl = -1;
 
     public FlowStats(int flowId) {
         this.flowId = flowId;
     }
 
     void record(FlowPayload header, long arrivalNanos) {
+        record(header, arrivalNanos, -1);
+    }
+
+    /** Records an arrival with the IPv4 TTL it arrived with (-1 when unknown), so routers crossed can be counted. */
+    void record(FlowPayload header, long arrivalNanos, int ttl) {
         if (header.sequence() < 0 || header.sequence() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("flow " + flowId + ": sequence " + header.sequence()
                     + " is outside 0.." + Integer.MAX_VALUE);
         }
         int sequence = (int) header.sequence();
+        if (ttl >= 0) {
+            minTtl = minTtl < 0 ? ttl : Math.min(minTtl, ttl);
+            maxTtl = Math.max(maxTtl, ttl);
+        }
         if (seen.get(sequence)) {
             duplicates++;
             return;
@@ -107,6 +118,16 @@ public final class FlowStats {
     /** When the longest gap ended (the first arrival after it), or -1. */
     public long longestGapEndNanos() {
         return longestGapEndNanos;
+    }
+
+    /** The lowest IPv4 TTL any packet (duplicates too) arrived with, or -1: the longest path taken is the sent TTL minus this. */
+    public int minTtl() {
+        return minTtl;
+    }
+
+    /** The highest IPv4 TTL any packet arrived with, or -1: the shortest path taken. */
+    public int maxTtl() {
+        return maxTtl;
     }
 
     public LatencySamples latency() {

@@ -27,7 +27,8 @@ public final class Host extends Node {
     public static final int ARP_HOLD_PACKETS = 64;
     /** A next hop still unresolved this long after a request gets a new request. */
     public static final long ARP_RETRY_NANOS = SimTime.seconds(1);
-    private static final int DEFAULT_TTL = 64;
+    /** The TTL this host's packets leave with; each router on the way takes one off. */
+    public static final int DEFAULT_TTL = 64;
 
     private final int ip;
     private final int prefixLength;
@@ -185,7 +186,7 @@ public final class Host extends Node {
         } else if (packet.protocol() == Ipv4.PROTO_UDP) {
             Udp.decode(packet.payload()).ifPresentOrElse(udp -> FlowPayload.decode(udp.payload())
                     .ifPresent(header -> flows.computeIfAbsent(header.flowId(), FlowStats::new)
-                            .record(header, scheduler.now())),
+                            .record(header, scheduler.now(), packet.ttl())),
                     () -> malformedFrames++);
         }
     }

@@ -1,0 +1,120 @@
+package org.metrofabric.emulator.scenario;
+
+import java.util.Optional;
+import org.metrofabric.emulator.fabric.Fabric;
+import org.metrofabric.emulator.onos.ControllerInstance;
+import org.metrofabric.emulator.onos.EmbeddedOnos;
+import org.metrofabric.emulator.onos.MetroPipeconf;
+import org.metrofabric.fabric.api.FabricAdminService;
+import org.metrofabric.fabric.api.IntentRejectedException;
+import org.metrofabric.fabric.api.IntentStatus;
+import org.metrofabric.fabric.api.PathIntent;
+import org.metrofabric.fabric.app.FabricManager;
+import org.metrofabric.pipeconf.PipeconfLoader;
+import org.metrofabric.topology.netcfg.NetcfgWriter;
+import org.onosproject.net.pi.service.PiPipeconfService;
+
+/**
+ * The fabric programmed by the unchanged ONOS apps on the embedded runtime: the topology's netcfg
+ * (from {@link NetcfgWriter}) is applied, the pipeconf app's {@link PipeconfLoader} and the fabric
+ * app's {@link FabricManager} are activated on one controller instance, and intents go through
+ * {@link FabricAdminService}.
+ *
+ * <p>FabricManager reacts to topology events on its own thread. To keep runs deterministic, the
+ * runner only changes the fabric while the virtual clock is paused, and then {@link #settle()}s:
+ * it waits until the app has finished reacting, so its writes land at the event's virtual time
+ * (an idealised controller: no reaction delay).
+ */
+public final class OnosControl implements FabricControl {
+    /** An intent name the parser never accepts, so removing it is a no-op that queues behind the app's work. */
+    private static final String BARRIER_NAME = "~settle";
+    /** A reconcile can queue one more (its store update notifies the app), so the barrier is passed twice. */
+    private static final int BARRIER_PASSES = 2;
+
+    private final EmbeddedOnos onos;
+    private final ControllerInstance controller;
+    private final FabricAdminService fabricAdmin;
+    private final boolean pipeconfLoaderActive;
+
+    private OnosControl(Fabric fabric) {
+        onos = EmbeddedOnos.direct(fabric, MetroPipeconf.load());
+        onos.applyNetcfg(NetcfgWriter.write(fabric.topology()));
+        controller = onos.addInstance("metro-1");
+        pipeconfLoaderActive = controller.offeredServices().contains(PiPipeconfService.class);
+        if (pipeconfLoaderActive) {
+            controller.activate(new PipeconfLoader());
+        }
+        fabricAdmin = controller.activate(new FabricManager());
+        settle();
+    }
+
+    /** Starts the embedded ONOS on {@code fabric} with the apps active and the fabric programmed. */
+    public static OnosControl start(Fabric fabric) {
+        return new OnosControl(fabric);
+    }
+
+    @Override
+    public String mode() {
+        return "embedded ONOS, instance " + controller.nodeId() + ": "
+                + (pipeconfLoaderActive ? "PipeconfLoader + " : "")
+                + "FabricManager (unchanged app components)"
+                + (pipeconfLoaderActive ? "" : "; PipeconfLoader not activated: the embedded runtime offers no "
+                + "PiPipeconfService, the pipeconf is given to the runtime directly");
+    }
+
+    @Override
+    public boolean acceptsIntents() {
+        return true;
+    }
+
+    @Override
+    public IntentReport submit(PathIntent intent) {
+        try {
+            IntentReport status = toStatus(fabricAdmin.addIntent(intent));
+            settle();
+            return status;
+        } catch (IntentRejectedException e) {
+            return new IntentReport(intent.name(), "REJECTED", null, null, e.constraint(), e.reason());
+        }
+    }
+
+    @Override
+    public Optional<IntentReport> status(String intentName) {
+        return fabricAdmin.intent(intentName).map(OnosControl::toStatus);
+    }
+
+    @Override
+    public void switchDown(String name) {
+        onos.failSwitch(name);
+    }
+
+    @Override
+    public void switchUp(String name) {
+        onos.restoreSwitch(name);
+    }
+
+    @Override
+    public void settle() {
+        for (int i = 0; i < BARRIER_PASSES; i++) {
+            fabricAdmin.removeIntent(BARRIER_NAME);
+        }
+    }
+
+    @Override
+    public void close() {
+        controller.shutdown();
+    }
+
+    /** FabricManager words a reason as "CONSTRAINT: message" (the planner's Rejection). */
+    private static IntentReport toStatus(IntentStatus status) {
+        boolean installed = status.spine() != null;
+        String reason = status.reason();
+        String constraint = null;
+        if (reason != null && reason.indexOf(':') > 0) {
+            constraint = reason.substring(0, reason.indexOf(':'));
+            reason = reason.substring(reason.indexOf(':') + 1).trim();
+        }
+        return new IntentReport(status.name(), status.state().name(),
+                installed ? status.spine().toString() : null, installed ? status.latencyNanos() : null, constraint, reason);
+    }
+}

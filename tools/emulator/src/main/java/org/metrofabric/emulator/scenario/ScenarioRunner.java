@@ -1,0 +1,226 @@
+package org.metrofabric.emulator.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.metrofabric.emulator.clock.Scheduler;
+import org.metrofabric.emulator.fabric.Fabric;
+import org.metrofabric.emulator.hosts.FlowReport;
+import org.metrofabric.emulator.hosts.FlowStats;
+import org.metrofabric.emulator.hosts.Host;
+import org.metrofabric.emulator.hosts.PingSession;
+import org.metrofabric.emulator.hosts.UdpFlow;
+import org.metrofabric.emulator.hosts.UdpSender;
+import org.metrofabric.emulator.net.Link;
+import org.metrofabric.emulator.scenario.Scenario.FlowSpec;
+import org.metrofabric.emulator.scenario.Scenario.IntentSpec;
+import org.metrofabric.emulator.scenario.ScenarioResult.FailureOutcome;
+import org.metrofabric.emulator.scenario.ScenarioResult.FlowOutcome;
+import org.metrofabric.emulator.scenario.ScenarioResult.FlowRecovery;
+import org.metrofabric.emulator.scenario.ScenarioResult.IntentOutcome;
+import org.metrofabric.emulator.scenario.ScenarioResult.Reachability;
+import org.metrofabric.fabric.api.Endpoint;
+import org.metrofabric.p4sim.P4Sim;
+import org.onlab.packet.IpAddress;
+
+/**
+ * Runs a {@link Scenario} on the virtual clock: builds the fabric from the topology, hands it to
+ * a {@link FabricControl} (which programs it), submits the intents at time 0, schedules the
+ * pings and flows, runs the clock from event to event (applying each while the clock is paused
+ * and letting the control settle) to the scenario's end, and judges the expectations.
+ */
+public final class ScenarioRunner {
+    /** UDP destination port of every scenario flow. */
+    private static final int FLOW_DST_PORT = 5_001;
+    private static final int FLOW_SRC_PORT_BASE = 10_000;
+
+    private final P4Sim.LoadedPipeline pipeline;
+    private final Function<Fabric, FabricControl> controls;
+
+    /**
+     * @param pipeline the compiled metro.p4 every switch runs
+     * @param controls makes the control for a freshly built fabric
+     */
+    public ScenarioRunner(P4Sim.LoadedPipeline pipeline, Function<Fabric, FabricControl> controls) {
+        this.pipeline = pipeline;
+        this.controls = controls;
+    }
+
+    public ScenarioResult run(Scenario scenario) {
+        long wallStart = System.nanoTime();
+        Fabric fabric = Fabric.builder(scenario.topology(), pipeline).seed(scenario.seed()).build();
+        Scheduler scheduler = fabric.scheduler();
+        try (FabricControl control = controls.apply(fabric)) {
+            Map<String, IntentReport> submitted = new LinkedHashMap<>();
+            for (IntentSpec spec : scenario.intents()) {
+                submitted.put(spec.intent().name(), control.submit(spec.intent()));
+            }
+            List<PingSession> pings = new ArrayList<>();
+            List<String[]> pingPairs = new ArrayList<>();
+            scenario.ping().ifPresent(ping -> scheduler.at(ping.startNanos(), () -> {
+                for (Host src : fabric.hosts().values()) {
+                    for (Host dst : fabric.hosts().values()) {
+                        if (src != dst) {
+                            pings.add(src.ping(dst.ip(), ping.count(), ping.intervalNanos()));
+                            pingPairs.add(new String[] {src.name(), dst.name()});
+                        }
+                    }
+                }
+            }));
+            Map<String, UdpSender> senders = new LinkedHashMap<>();
+            for (FlowSpec flow : scenario.flows()) {
+                UdpFlow udp = new UdpFlow(flow.flowId(), fabric.host(flow.to()).ip(), FLOW_SRC_PORT_BASE + flow.flowId(),
+                        FLOW_DST_PORT, flow.payloadBytes(), flow.dscp(), flow.pattern(), flow.startNanos(), 0);
+                UdpSender sender = fabric.host(flow.from()).send(udp);
+                scheduler.at(flow.endNanos(), sender::stop);
+                senders.put(flow.name(), sender);
+            }
+            long events = 0;
+            for (ScenarioEvent event : scenario.events()) {
+                events += scheduler.runUntil(event.atNanos());
+                apply(event, fabric, control);
+                control.settle();
+            }
+            events += scheduler.runUntil(scenario.durationNanos());
+
+            Optional<Reachability> reachability = scenario.ping().map(p -> reachability(scenario, pings, pingPairs));
+            List<FlowOutcome> flows = new ArrayList<>();
+            for (FlowSpec flow : scenario.flows()) {
+                flows.add(flowOutcome(scenario, fabric, flow, senders.get(flow.name())));
+            }
+            List<IntentOutcome> intents = new ArrayList<>();
+            for (IntentSpec spec : scenario.intents()) {
+                intents.add(intentOutcome(scenario, spec, submitted.get(spec.intent().name()),
+                        control.status(spec.intent().name()), flows));
+            }
+            List<FailureOutcome> failures = failures(scenario, flows);
+            ScenarioResult partial = new ScenarioResult(scenario, control.mode(), reachability, intents, flows, failures,
+                    List.of(), events, 0);
+            return new ScenarioResult(scenario, control.mode(), reachability, intents, flows, failures,
+                    new ExpectationJudge(partial).judgeAll(), events, (System.nanoTime() - wallStart) / 1_000_000);
+        }
+    }
+
+    private static void apply(ScenarioEvent event, Fabric fabric, FabricControl control) {
+        if (event instanceof ScenarioEvent.LinkEvent link) {
+            setUp(fabric.link(link.a(), link.b()), link.up());
+        } else if (event instanceof ScenarioEvent.PortEvent port) {
+            setUp(fabric.network().linkAt(fabric.switchNode(port.device()), port.port()).orElseThrow(() ->
+                    new IllegalStateException("nothing is connected to " + port.device() + " port " + port.port())),
+                    port.up());
+        } else if (event instanceof ScenarioEvent.SwitchEvent sw) {
+            if (sw.up()) {
+                control.switchUp(sw.device());
+            } else {
+                control.switchDown(sw.device());
+            }
+        }
+    }
+
+    private static void setUp(Link link, boolean up) {
+        if (up) {
+            link.up();
+        } else {
+            link.down();
+        }
+    }
+
+    private static Reachability reachability(Scenario scenario, List<PingSession> pings, List<String[]> pairs) {
+        int reachable = 0;
+        int crossLeaf = 0;
+        int crossLeafReachable = 0;
+        long sent = 0;
+        long replies = 0;
+        long maxRtt = 0;
+        List<String> unreachable = new ArrayList<>();
+        for (int i = 0; i < pings.size(); i++) {
+            PingSession ping = pings.get(i);
+            String src = pairs.get(i)[0];
+            String dst = pairs.get(i)[1];
+            boolean betweenLeaves = !leafOf(scenario, src).equals(leafOf(scenario, dst));
+            sent += ping.sent();
+            replies += ping.received();
+            for (long rtt : ping.rttNanos()) {
+                maxRtt = Math.max(maxRtt, rtt);
+            }
+            if (betweenLeaves) {
+                crossLeaf++;
+            }
+            if (ping.received() > 0) {
+                reachable++;
+                if (betweenLeaves) {
+                    crossLeafReachable++;
+                }
+            } else {
+                unreachable.add(src + "->" + dst + (betweenLeaves ? "" : " (same leaf)"));
+            }
+        }
+        return new Reachability(scenario.topology().hosts().size(), pings.size(), reachable, crossLeaf, crossLeafReachable,
+                sent, replies, maxRtt, unreachable);
+    }
+
+    private static FlowOutcome flowOutcome(Scenario scenario, Fabric fabric, FlowSpec flow, UdpSender sender) {
+        FlowStats stats = fabric.host(flow.to()).flowStats(flow.flowId());
+        FlowReport report = FlowReport.of(sender, stats);
+        boolean crossesLeaves = !leafOf(scenario, flow.from()).equals(leafOf(scenario, flow.to()));
+        int minHops = stats.maxTtl() < 0 ? -1 : Host.DEFAULT_TTL - stats.maxTtl();
+        int maxHops = stats.minTtl() < 0 ? -1 : Host.DEFAULT_TTL - stats.minTtl();
+        return new FlowOutcome(flow, report, crossesLeaves, minHops, maxHops, stats.lastArrivalNanos(),
+                stats.longestGapEndNanos());
+    }
+
+    private static String leafOf(Scenario scenario, String host) {
+        return scenario.topology().hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow().leaf();
+    }
+
+    private static IntentOutcome intentOutcome(Scenario scenario, IntentSpec spec, IntentReport submitted,
+                                               Optional<IntentReport> atEnd, List<FlowOutcome> flows) {
+        List<FlowOutcome> measuring = flows.stream()
+                .filter(f -> matches(scenario, spec.intent().user(), f.spec().from())
+                        && matches(scenario, spec.intent().cloud(), f.spec().to()))
+                .toList();
+        return new IntentOutcome(spec.command(), submitted, atEnd, measuring.stream().map(f -> f.spec().name()).toList(),
+                measuring.stream().findFirst().map(FlowOutcome::report));
+    }
+
+    /** Whether host {@code hostName} is (inside) the intent endpoint. */
+    private static boolean matches(Scenario scenario, Endpoint endpoint, String hostName) {
+        if (endpoint.isHost()) {
+            return endpoint.hostName().equals(hostName);
+        }
+        return scenario.topology().hosts().stream().filter(h -> h.name().equals(hostName)).findFirst()
+                .map(h -> endpoint.prefix().contains(IpAddress.valueOf(h.ip().address()))).orElse(false);
+    }
+
+    private static List<FailureOutcome> failures(Scenario scenario, List<FlowOutcome> flows) {
+        List<FailureOutcome> failures = new ArrayList<>();
+        for (ScenarioEvent event : scenario.events()) {
+            if (!event.isFailure()) {
+                continue;
+            }
+            long at = event.atNanos();
+            List<FlowRecovery> recoveries = new ArrayList<>();
+            for (FlowOutcome flow : flows) {
+                if (!flow.spec().activeAt(at)) {
+                    continue;
+                }
+                long gapEnd = flow.longestGapEndNanos();
+                long gapStart = gapEnd - flow.report().longestGapNanos();
+                FlowRecovery recovery;
+                if (flow.lastArrivalNanos() <= at) {
+                    recovery = new FlowRecovery(flow.spec().name(), true, Optional.empty(), flow.report().lost());
+                } else if (gapEnd > at && gapStart <= at && flow.report().lost() > 0) {
+                    recovery = new FlowRecovery(flow.spec().name(), true, Optional.of(gapEnd - at), flow.report().lost());
+                } else {
+                    recovery = new FlowRecovery(flow.spec().name(), false, Optional.of(0L), flow.report().lost());
+                }
+                recoveries.add(recovery);
+            }
+            failures.add(new FailureOutcome(at, event.describe(), recoveries));
+        }
+        return failures;
+    }
+}
