@@ -1,5 +1,6 @@
 package org.metrofabric.p4sim.interp;
 
+import org.metrofabric.p4sim.ir.ControlPlaneNames;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -281,7 +282,7 @@ final class BlockCompiler {
         if (a != null) {
             return a;
         }
-        a = new ActionExec(Names.of(decl), decl.parameters().stream().map(Variable::name).toList());
+        a = new ActionExec(ControlPlaneNames.of(decl), decl.parameters().stream().map(Variable::name).toList());
         actions.put(decl, a);
         Layout[] params = new Layout[decl.parameters().size()];
         for (int i = 0; i < params.length; i++) {

@@ -1,5 +1,6 @@
 package org.metrofabric.p4sim.interp;
 
+import org.metrofabric.p4sim.ir.ControlPlaneNames;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ final class ExternCompiler {
         }
         if (e instanceof Expr.ExternCall call && call.instance() != null && call.function().equals("read")
                 && call.arguments().size() == 1) {
-            RegisterArray reg = c.state.register(Names.of(call.instance()));
+            RegisterArray reg = c.state.register(ControlPlaneNames.of(call.instance()));
             Ev index = ev(call.arguments().get(0));
             int width = call.type() instanceof P4Type.Bits b ? b.width() : 32;
             return new Ev(width, false, width > 64) {
@@ -188,7 +189,7 @@ final class ExternCompiler {
     }
 
     private Exec method(ExternInstance inst, String method, List<Expr> a) {
-        String name = Names.of(inst);
+        String name = ControlPlaneNames.of(inst);
         switch (inst.externName() + "." + method) {
             case "counter.count" -> {
                 CounterArray counter = c.state.counter(name);

@@ -1,5 +1,6 @@
 package org.metrofabric.p4sim.interp;
 
+import org.metrofabric.p4sim.ir.ControlPlaneNames;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class TableExec implements Exec {
     private final Map<String, BlockCompiler.ActionExec> actions;
 
     TableExec(BlockCompiler compiler, TableDecl decl) {
-        this.name = Names.of(decl);
+        this.name = ControlPlaneNames.of(decl);
         this.table = compiler.state.table(name);
         if (table == null) {
             throw new IllegalStateException("runtime has no table '" + name + "' (P4Info and program disagree)");

@@ -1,5 +1,6 @@
 package org.metrofabric.p4sim.p4info;
 
+import org.metrofabric.p4sim.ir.ControlPlaneNames;
 import com.google.protobuf.TextFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,42 +1,36 @@
-package org.metrofabric.p4sim.p4info;
+package org.metrofabric.p4sim.ir;
 
 import java.util.List;
 import org.metrofabric.p4sim.frontend.P4CompileException;
-import org.metrofabric.p4sim.ir.ActionDecl;
-import org.metrofabric.p4sim.ir.Annotation;
-import org.metrofabric.p4sim.ir.Expr;
-import org.metrofabric.p4sim.ir.ExternInstance;
-import org.metrofabric.p4sim.ir.TableDecl;
-import org.metrofabric.p4sim.ir.Variable;
 
 /**
  * The fully qualified names p4c gives control-plane objects. A {@code @name("x")} is relative to the
  * enclosing control ({@code C.x}) unless it starts with a dot ({@code @name(".x")} is {@code x}); without
  * {@code @name} the declared name is used, qualified the same way. Top-level objects are not qualified.
  */
-final class ControlPlaneNames {
+public final class ControlPlaneNames {
     private ControlPlaneNames() {
     }
 
-    static String of(TableDecl table) {
+    public static String of(TableDecl table) {
         return qualified(table.controlName(), table.name(), table.annotations());
     }
 
-    static String of(ActionDecl action) {
+    public static String of(ActionDecl action) {
         return qualified(action.controlName(), action.name(), action.annotations());
     }
 
-    static String of(ExternInstance instance) {
+    public static String of(ExternInstance instance) {
         return qualified(instance.controlName(), instance.name(), instance.annotations());
     }
 
     /** Action parameters and header fields: {@code @name} as written, else the declared name. */
-    static String of(Variable parameter) {
+    public static String of(Variable parameter) {
         return Annotation.find(parameter.annotations(), "name").map(Annotation::stringValue)
                 .orElse(parameter.name());
     }
 
-    static String qualified(String enclosing, String declaredName, List<Annotation> annotations) {
+    public static String qualified(String enclosing, String declaredName, List<Annotation> annotations) {
         String name = Annotation.find(annotations, "name").map(Annotation::stringValue).orElse(null);
         if (name != null && name.startsWith(".")) {
             return name.substring(1);
@@ -49,7 +43,7 @@ final class ControlPlaneNames {
      * A match field's name: its {@code @name}, else the key expression as written ({@code hdr.ipv4.dstAddr},
      * {@code hdr.vlan[0].vid}, {@code meta.f[7:0]}, {@code hdr.ipv4.$valid$} for {@code isValid()}).
      */
-    static String of(TableDecl.KeyElement key) {
+    public static String of(TableDecl.KeyElement key) {
         return Annotation.find(key.annotations(), "name").map(Annotation::stringValue)
                 .orElseGet(() -> expressionText(key.expression()));
     }
