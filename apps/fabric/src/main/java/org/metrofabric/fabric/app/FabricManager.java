@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.metrofabric.fabric.api.FabricAdminService;
 import org.metrofabric.fabric.api.FabricDevice;
+import org.metrofabric.fabric.api.FabricEvent;
+import org.metrofabric.fabric.api.FabricListener;
 import org.metrofabric.fabric.api.FabricLink;
 import org.metrofabric.fabric.api.FabricService;
 import org.metrofabric.fabric.api.FabricSnapshot;
@@ -36,11 +38,12 @@ import org.metrofabric.fabric.app.planner.RoutingPlanner;
 import org.metrofabric.fabric.app.programmer.FabricProgrammer;
 import org.metrofabric.fabric.app.programmer.FlowRulePlan;
 import org.metrofabric.fabric.app.store.DistributedFabricStore;
-import org.metrofabric.fabric.app.store.FabricStore;
+import org.metrofabric.fabric.app.store.IntentStatuses;
 import org.metrofabric.fabric.app.topology.FabricSnapshotAssembler;
 import org.metrofabric.fabric.app.topology.SnapshotAssembly;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.event.ListenerRegistry;
 import org.onosproject.mastership.MastershipEvent;
 import org.onosproject.mastership.MastershipListener;
 import org.onosproject.mastership.MastershipService;
@@ -121,6 +124,7 @@ public class FabricManager implements FabricAdminService {
     private final NetworkConfigListener configListener = new InternalConfigListener();
     private final MastershipListener mastershipListener = new InternalMastershipListener();
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+    private final ListenerRegistry<FabricEvent, FabricListener> listeners = new ListenerRegistry<>();
 
     private final RoutingPlanner routingPlanner = new RoutingPlanner();
     private final PathPlanner pathPlanner = new PathPlanner();
@@ -137,7 +141,7 @@ public class FabricManager implements FabricAdminService {
         executor = Executors.newSingleThreadExecutor(groupedThreads("metrofabric", "fabric-%d", log));
         programmer = new FabricProgrammer(appId, flowRuleService, groupService, mastershipService);
         store = new DistributedFabricStore(storageService);
-        store.setDelegate(this::scheduleReconcile);
+        store.setDelegate(this::storeChanged);
         deviceService.addListener(deviceListener);
         linkService.addListener(linkListener);
         hostService.addListener(hostListener);
@@ -280,11 +284,24 @@ public class FabricManager implements FabricAdminService {
         return intents;
     }
 
-    static IntentStatus status(PathDecision decision) {
-        if (decision.state() == IntentState.INSTALLED) {
-            return IntentStatus.installed(decision.intent(), decision.path().spine(), decision.path().latencyNanos());
-        }
-        return IntentStatus.notInstalled(decision.intent(), decision.state(), decision.reason().toString());
+    private static IntentStatus status(PathDecision decision) {
+        return IntentStatuses.of(decision);
+    }
+
+    @Override
+    public void addListener(FabricListener listener) {
+        listeners.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(FabricListener listener) {
+        listeners.removeListener(listener);
+    }
+
+    /** Posts store changes to this instance's listeners, then re-plans: every change may move pins. */
+    private void storeChanged(FabricEvent event) {
+        listeners.process(event);
+        scheduleReconcile();
     }
 
     private <T> T onFabricThread(Callable<T> work) {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.fabric.api.FabricEvent;
 import org.metrofabric.fabric.api.FabricView;
 import org.metrofabric.fabric.api.IntentRejectedException;
 import org.metrofabric.fabric.api.IntentState;
@@ -110,6 +112,8 @@ class FabricManagerTest {
 
     @Test
     void linkFailureDegradesWhatNoLongerFitsAndMovesTheRest() {
+        List<FabricEvent> events = new CopyOnWriteArrayList<>();
+        manager.addListener(events::add);
         manager.addIntent(PathIntentParser.parseCommand("metro-path-add loose h1b h4b --bandwidth-mbps 100"));
         manager.addIntent(PathIntentParser.parseCommand("metro-path-add tight h1a h4a --latency-us 260"));
         assertEquals(SPINE1, manager.intent("loose").get().spine());
@@ -128,6 +132,8 @@ class FabricManagerTest {
         assertEquals(1, cluster.switches.rules(LEAF1, MetroConstants.PATH_PINNING).size());
         assertEquals(2, cluster.switches.groups(LEAF1).size());
         assertTrue(cluster.switches.groups(LEAF1).stream().anyMatch(g -> g.buckets().buckets().size() == 1));
+        assertTrue(events.stream().anyMatch(e -> e.type() == FabricEvent.Type.INTENT_UPDATED
+                && e.subject().name().equals("tight") && e.subject().state() == IntentState.DEGRADED), events.toString());
 
         cluster.network.setLinkUp(SPINE1_TO_LEAF4, LEAF4_TO_SPINE1, true);
         manager.awaitQueuedWork();

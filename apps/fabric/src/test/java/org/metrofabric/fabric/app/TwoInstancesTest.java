@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.fabric.api.FabricEvent;
 import org.metrofabric.fabric.api.IntentState;
 import org.metrofabric.fabric.api.PathIntentParser;
 import org.metrofabric.fabric.testing.FakeNetwork;
@@ -63,12 +65,16 @@ class TwoInstancesTest {
     @Test
     void anIntentAddedOnOneInstanceIsProgrammedByTheMastersOfItsLeaves() {
         cluster.switches.clearWrites();
+        List<FabricEvent> seenByB = new CopyOnWriteArrayList<>();
+        b.addListener(seenByB::add);
         a.addIntent(PathIntentParser.parseCommand("metro-path-add p1 h1a h4a --bandwidth-mbps 200"));
         Instances.settle(a, b);
         assertEquals(Map.of(LEAF1, List.of("a"), LEAF4, List.of("b")), cluster.switches.writersByDevice());
         assertEquals(1, cluster.switches.rules(LEAF4, MetroConstants.PATH_PINNING).size());
         assertEquals(IntentState.INSTALLED, b.intent("p1").get().state());
         assertEquals(a.intents(), b.intents());
+        assertEquals(FabricEvent.Type.INTENT_ADDED, seenByB.get(0).type());
+        assertEquals(a.intent("p1").get(), seenByB.get(0).subject());
     }
 
     @Test

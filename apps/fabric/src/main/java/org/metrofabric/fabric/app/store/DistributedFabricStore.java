@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.metrofabric.fabric.api.FabricEvent;
+import org.metrofabric.fabric.api.IntentStatus;
 import org.metrofabric.fabric.app.planner.PathDecision;
 import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.MapEvent;
 import org.onosproject.store.service.MapEventListener;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.Versioned;
@@ -23,7 +26,7 @@ public final class DistributedFabricStore implements FabricStore {
             .thenComparing(stored -> stored.decision().intent().name());
 
     private final ConsistentMap<String, StoredIntent> intents;
-    private final MapEventListener<String, StoredIntent> listener = event -> notifyDelegate();
+    private final MapEventListener<String, StoredIntent> listener = this::notifyDelegate;
     private volatile FabricStoreDelegate delegate;
 
     public DistributedFabricStore(StorageService storage) {
@@ -89,10 +92,29 @@ public final class DistributedFabricStore implements FabricStore {
         }
     }
 
-    private void notifyDelegate() {
+    private void notifyDelegate(MapEvent<String, StoredIntent> event) {
         FabricStoreDelegate current = delegate;
-        if (current != null) {
-            current.intentsChanged();
+        Versioned<StoredIntent> subject = event.type() == MapEvent.Type.REMOVE ? event.oldValue() : event.newValue();
+        // Some map implementations report removing an absent key: nothing changed.
+        if (current == null || subject == null) {
+            return;
         }
+        switch (event.type()) {
+            case INSERT:
+                current.notify(new FabricEvent(FabricEvent.Type.INTENT_ADDED, statusOf(subject)));
+                break;
+            case UPDATE:
+                current.notify(new FabricEvent(FabricEvent.Type.INTENT_UPDATED, statusOf(subject)));
+                break;
+            case REMOVE:
+                current.notify(new FabricEvent(FabricEvent.Type.INTENT_REMOVED, statusOf(subject)));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static IntentStatus statusOf(Versioned<StoredIntent> stored) {
+        return IntentStatuses.of(stored.value().decision());
     }
 }

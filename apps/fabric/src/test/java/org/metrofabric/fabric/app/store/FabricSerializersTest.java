@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.fabric.api.FabricEvent;
 import org.metrofabric.fabric.api.IntentState;
 import org.metrofabric.fabric.api.LinkId;
 import org.metrofabric.fabric.api.PathIntent;
@@ -71,22 +72,27 @@ class FabricSerializersTest {
     @Test
     void storeKeepsAdmissionOrderAndIgnoresUpdatesOfRemovedIntents() {
         DistributedFabricStore store = new DistributedFabricStore(new SharedStorageService());
-        int[] changes = {0};
-        store.setDelegate(() -> changes[0]++);
+        List<FabricEvent> events = new ArrayList<>();
+        store.setDelegate(events::add);
         PathIntent zeta = PathIntentParser.parseCommand("metro-path-add zeta h1a h4a");
         assertTrue(store.add(PathDecision.installed(zeta, PATH)));
         assertTrue(store.add(PathDecision.installed(PREFIXES, PATH)));
         assertFalse(store.add(PathDecision.installed(zeta, PATH)), "a taken name stores nothing");
         assertEquals(List.of("zeta", "prefixes"), names(store.decisions()));
 
-        int before = changes[0];
+        int before = events.size();
         store.update(store.decisions());
-        assertEquals(before, changes[0], "unchanged decisions are not written");
+        assertEquals(before, events.size(), "unchanged decisions are not written");
 
         PathDecision degraded = PathDecision.degraded(zeta, new Rejection(Constraint.NO_PATH, 0, "no spine"));
         assertTrue(store.remove("zeta"));
         store.update(List.of(degraded));
         assertEquals(List.of("prefixes"), names(store.decisions()));
+        List<FabricEvent.Type> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.type()));
+        assertEquals(List.of(FabricEvent.Type.INTENT_ADDED, FabricEvent.Type.INTENT_ADDED, FabricEvent.Type.INTENT_REMOVED),
+                types);
+        assertEquals("zeta", events.get(2).subject().name());
         store.close();
     }
 
