@@ -210,8 +210,12 @@ public class FabricManager implements FabricAdminService {
         });
     }
 
-    /** Waits until the work queued so far is done. */
-    void awaitQueuedWork() {
+    /**
+     * Waits until the work queued so far on this instance's fabric thread is done. For runtimes
+     * that embed the component (the emulator, tests) and need the fabric quiet before going on;
+     * the re-plans one instance's store writes queue on other instances need their own call.
+     */
+    public void awaitQueuedWork() {
         onFabricThread(() -> null);
     }
 
