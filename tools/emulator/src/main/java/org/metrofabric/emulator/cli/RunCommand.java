@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         Path file = scenarioFile != null ? scenarioFile : locateDefault();
+        if (file == null) {
+            err.println("no " + DEFAULT_SCENARIO + " in " + Path.of("").toAbsolutePath()
+                    + " or any folder above it; run from the repository or give a scenario file");
+            return EXIT_BAD_INPUT;
+        }
         try {
             scenario = ScenarioReader.read(file);
         } catch (ScenarioException e) {
@@ -78,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         return result.passed() ? 0 : EXIT_FAILED;
     }
 
+    /** The default scenario in the working directory or the nearest folder above it; null if none. */
     private static Path locateDefault() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT_SCENARIO);
@@ -85,6 +91,6 @@ final class RunCommand implements Callable<Integer> {
                 return candidate;
             }
         }
-        return Path.of(DEFAULT_SCENARIO);
+        return null;
     }
 }

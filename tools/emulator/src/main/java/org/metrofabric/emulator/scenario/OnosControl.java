@@ -18,7 +18,7 @@ import org.onosproject.net.pi.service.PiPipeconfService;
  * The fabric programmed by the unchanged ONOS apps on the embedded runtime: the topology's netcfg
  * (from {@link NetcfgWriter}) is applied, the pipeconf app's {@link PipeconfLoader} and the fabric
  * app's {@link FabricManager} are activated on one controller instance, and intents go through
- * {@link FabricAdminService}.
+ * {@link FabricAdminService} (FabricManager's).
  *
  * <p>FabricManager reacts to topology events on its own thread. To keep runs deterministic, the
  * runner only changes the fabric while the virtual clock is paused, and then {@link #settle()}s:
@@ -26,14 +26,15 @@ import org.onosproject.net.pi.service.PiPipeconfService;
  * (an idealised controller: no reaction delay).
  */
 public final class OnosControl implements FabricControl {
-    /** An intent name the parser never accepts, so removing it is a no-op that queues behind the app's work. */
-    private static final String BARRIER_NAME = "~settle";
-    /** A reconcile can queue one more (its store update notifies the app), so the barrier is passed twice. */
-    private static final int BARRIER_PASSES = 2;
+    /**
+     * A reconcile's store update can queue one more reconcile behind the wait, so the wait is
+     * passed twice: the second reconcile finds nothing to change and queues none.
+     */
+    private static final int SETTLE_PASSES = 2;
 
     private final EmbeddedOnos onos;
     private final ControllerInstance controller;
-    private final FabricAdminService fabricAdmin;
+    private final FabricManager fabricManager;
     private final boolean pipeconfLoaderActive;
 
     private OnosControl(Fabric fabric) {
@@ -44,7 +45,7 @@ public final class OnosControl implements FabricControl {
         if (pipeconfLoaderActive) {
             controller.activate(new PipeconfLoader());
         }
-        fabricAdmin = controller.activate(new FabricManager());
+        fabricManager = controller.activate(new FabricManager());
         settle();
     }
 
@@ -57,7 +58,8 @@ public final class OnosControl implements FabricControl {
     public String mode() {
         return "embedded ONOS, instance " + controller.nodeId() + ": "
                 + (pipeconfLoaderActive ? "PipeconfLoader + " : "")
-                + "FabricManager (unchanged app components)"
+                + "FabricManager (unchanged app components), reacting at each event's virtual time "
+                + "(failure detection and control-channel delays are not modelled)"
                 + (pipeconfLoaderActive ? "" : "; PipeconfLoader not activated: the embedded runtime offers no "
                 + "PiPipeconfService, the pipeconf is given to the runtime directly");
     }
@@ -70,7 +72,7 @@ public final class OnosControl implements FabricControl {
     @Override
     public IntentReport submit(PathIntent intent) {
         try {
-            IntentReport status = toStatus(fabricAdmin.addIntent(intent));
+            IntentReport status = toStatus(fabricManager.addIntent(intent));
             settle();
             return status;
         } catch (IntentRejectedException e) {
@@ -80,7 +82,7 @@ public final class OnosControl implements FabricControl {
 
     @Override
     public Optional<IntentReport> status(String intentName) {
-        return fabricAdmin.intent(intentName).map(OnosControl::toStatus);
+        return fabricManager.intent(intentName).map(OnosControl::toStatus);
     }
 
     @Override
@@ -95,8 +97,8 @@ public final class OnosControl implements FabricControl {
 
     @Override
     public void settle() {
-        for (int i = 0; i < BARRIER_PASSES; i++) {
-            fabricAdmin.removeIntent(BARRIER_NAME);
+        for (int i = 0; i < SETTLE_PASSES; i++) {
+            fabricManager.awaitQueuedWork();
         }
     }
 

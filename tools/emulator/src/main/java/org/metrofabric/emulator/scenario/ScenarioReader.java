@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,8 +68,10 @@ public final class ScenarioReader {
         String json;
         try {
             json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException("$", "no scenario file " + file.toAbsolutePath(), e);
         } catch (IOException e) {
-            throw new ScenarioException("$", "cannot read scenario file " + file + ": " + e.getMessage(), e);
+            throw new ScenarioException("$", "cannot read scenario file " + file + ": " + e, e);
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(json, dir);
