@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.metrofabric.emulator.scenario.ScenarioResult.ExpectationResult;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowRecovery;
 
@@ -48,6 +50,44 @@ class FailureScenarioTest {
         for (FlowRecovery flow : recoveries) {
             assertTrue(flow.recoveryNanos().orElseThrow() <= 1_000_000, report);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"at\": \"20ms\", \"type\": \"link-down\", \"between\": [\"spine1\", \"leaf3\"]}",
+        "{\"at\": \"20ms\", \"type\": \"port-down\", \"device\": \"leaf1\", \"port\": 1}"})
+    void aLinkOrPortFailureMovesThePinnedPathAndTrafficRecovers(String event) {
+        ScenarioResult result = Scenarios.runWithOnos(Scenarios.parse("""
+                {"topology": "metro-2x4.json", "duration": "40ms",
+                 "intents": ["metro-path-add mec h1a h3a --latency-us 100"],
+                 "traffic": {"flows": [
+                   {"name": "video", "from": "h1a", "to": "h3a", "rate": 20000, "size": 500, "start": "5ms", "duration": "30ms"}]},
+                 "events": [%s],
+                 "expectations": [{"kind": "recovery", "flow": "video", "maxGap": "1ms"},
+                                  {"kind": "intent-state", "intent": "mec", "state": "INSTALLED"},
+                                  {"kind": "no-leaf-transit"}]}
+                """.formatted(event)));
+        String report = ScenarioReport.text(result);
+        assertTrue(result.passed(), report);
+        assertEquals("device:spine1", result.intents().get(0).submitted().spine(), report);
+        assertEquals("device:spine2", result.intents().get(0).current().spine(), report);
+        assertTrue(result.flows().get(0).report().received() > 0 && result.flows().get(0).lastArrivalNanos() > 30_000_000L, report);
+    }
+
+    @Test
+    void anIntentWhoseBudgetNoSurvivingSpineMeetsIsDegradedButStillForwarded() {
+        ScenarioResult result = Scenarios.runWithOnos(Scenarios.parse("""
+                {"topology": "metro-2x4.json", "duration": "40ms",
+                 "intents": ["metro-path-add tight h1a h3a --latency-us 80"],
+                 "traffic": {"flows": [
+                   {"name": "video", "from": "h1a", "to": "h3a", "rate": 20000, "size": 500, "start": "5ms", "duration": "30ms"}]},
+                 "events": [{"at": "20ms", "type": "switch-down", "device": "spine1"}],
+                 "expectations": [{"kind": "intent-state", "intent": "tight", "state": "DEGRADED"},
+                                  {"kind": "recovery", "flow": "video", "maxGap": "1ms"}]}
+                """));
+        String report = ScenarioReport.text(result);
+        assertTrue(result.passed(), "spine2's path takes 95 us, over the 80 us budget, but ECMP still carries it: " + report);
+        assertEquals("INSTALLED", result.intents().get(0).submitted().state());
     }
 
     @Test

@@ -56,6 +56,19 @@ class PathIntentScenarioTest {
     }
 
     @Test
+    void anIntentBetweenAWrongOrUnknownEndpointIsRejectedByTheApp() {
+        ScenarioResult result = Scenarios.runWithOnos(Scenarios.parse("""
+                {"topology": "metro-2x4.json", "duration": "1ms",
+                 "intents": ["metro-path-add ghost h1a h9z", "metro-path-add backwards h3a h1a"],
+                 "expectations": [
+                   {"kind": "intent-state", "intent": "ghost", "state": "REJECTED", "constraint": "ENDPOINT"},
+                   {"kind": "intent-state", "intent": "backwards", "state": "REJECTED", "constraint": "ENDPOINT"}]}
+                """));
+        assertTrue(result.passed(), ScenarioReport.text(result));
+        assertTrue(result.intents().get(0).submitted().reason().contains("unknown host h9z"), ScenarioReport.text(result));
+    }
+
+    @Test
     void overCommittedBandwidthIsRejectedOnceBothUplinksAreFull() {
         ScenarioResult result = Scenarios.runWithOnos(Scenarios.parse("""
                 {"topology": "metro-2x4.json", "duration": "1ms",
