@@ -26,11 +26,6 @@ public final class ControllerLessControl implements FabricControl {
     }
 
     @Override
-    public boolean acceptsIntents() {
-        return false;
-    }
-
-    @Override
     public IntentReport submit(PathIntent intent) {
         return new IntentReport(intent.name(), NOT_SUBMITTED, null, null, null,
                 "controller-less mode has no fabric app to install path intents");

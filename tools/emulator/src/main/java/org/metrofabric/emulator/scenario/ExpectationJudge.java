@@ -2,7 +2,6 @@ package org.metrofabric.emulator.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.metrofabric.emulator.hosts.FlowReport;
 import org.metrofabric.emulator.scenario.ScenarioResult.ExpectationResult;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowOutcome;
@@ -123,9 +122,7 @@ final class ExpectationJudge {
     }
 
     private IntentOutcome intent(String name) {
-        Optional<IntentOutcome> found = result.intents().stream()
-                .filter(i -> i.submitted().name().equals(name)).findFirst();
-        return found.orElseThrow();
+        return result.intents().stream().filter(i -> i.submitted().name().equals(name)).findFirst().orElseThrow();
     }
 
     private static ExpectationResult verdict(Expectation expectation, boolean passed, String detail) {

@@ -12,9 +12,6 @@ public interface FabricControl extends AutoCloseable {
     /** How the fabric is programmed, as the report states it. */
     String mode();
 
-    /** Whether path intents can be submitted at all. */
-    boolean acceptsIntents();
-
     /** Submits a path intent and answers what became of it. */
     IntentReport submit(PathIntent intent);
 

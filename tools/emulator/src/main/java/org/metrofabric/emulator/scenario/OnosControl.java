@@ -65,11 +65,6 @@ public final class OnosControl implements FabricControl {
     }
 
     @Override
-    public boolean acceptsIntents() {
-        return true;
-    }
-
-    @Override
     public IntentReport submit(PathIntent intent) {
         try {
             IntentReport status = toStatus(fabricManager.addIntent(intent));

@@ -104,7 +104,7 @@ public final class ScenarioReader {
             throw new ScenarioException("topology", "cannot use " + topologyFile + ": " + e.getMessage(), e);
         }
         long seed = root.has("seed") ? integer(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1;
-        long duration = time(root, "$", "duration", true);
+        long duration = time(root, "$", "duration");
         if (duration <= 0) {
             throw new ScenarioException("duration", "must be longer than 0");
         }
@@ -158,9 +158,9 @@ public final class ScenarioReader {
         String path = "traffic.ping";
         requireObject(node, path);
         allowOnly(node, path, "start", "count", "interval");
-        long start = node.has("start") ? time(node, path, "start", true) : 0;
+        long start = node.has("start") ? time(node, path, "start") : 0;
         int count = node.has("count") ? (int) integer(node.get("count"), path + ".count", 1, 0xffff) : 3;
-        long interval = node.has("interval") ? time(node, path, "interval", true) : 1_000_000L;
+        long interval = node.has("interval") ? time(node, path, "interval") : 1_000_000L;
         if (interval <= 0) {
             throw new ScenarioException(path + ".interval", "must be longer than 0");
         }
@@ -192,8 +192,8 @@ public final class ScenarioReader {
             long rate = integer(required(flow, path, "rate"), path + ".rate", 1, MAX_PACKETS_PER_SECOND);
             int size = flow.has("size") ? (int) integer(flow.get("size"), path + ".size", FlowPayload.BYTES, 1472) : 200;
             int dscp = flow.has("dscp") ? (int) integer(flow.get("dscp"), path + ".dscp", 0, 63) : 0;
-            long start = flow.has("start") ? time(flow, path, "start", true) : 0;
-            long length = time(flow, path, "duration", true);
+            long start = flow.has("start") ? time(flow, path, "start") : 0;
+            long length = time(flow, path, "duration");
             if (length <= 0) {
                 throw new ScenarioException(path + ".duration", "must be longer than 0");
             }
@@ -203,8 +203,8 @@ public final class ScenarioReader {
                 JsonNode onOff = flow.get("onOff");
                 requireObject(onOff, path + ".onOff");
                 allowOnly(onOff, path + ".onOff", "on", "off");
-                long on = time(onOff, path + ".onOff", "on", true);
-                long off = time(onOff, path + ".onOff", "off", true);
+                long on = time(onOff, path + ".onOff", "on");
+                long off = time(onOff, path + ".onOff", "off");
                 if (on <= 0) {
                     throw new ScenarioException(path + ".onOff.on", "must be longer than 0");
                 }
@@ -225,7 +225,7 @@ public final class ScenarioReader {
             String path = "events[" + i + "]";
             JsonNode event = node.get(i);
             requireObject(event, path);
-            long at = time(event, path, "at", true);
+            long at = time(event, path, "at");
             requireWithin(path + ".at", at, duration);
             String type = requiredText(event, path, "type");
             boolean up;
@@ -332,11 +332,11 @@ public final class ScenarioReader {
                         throw new ScenarioException(path + ".metric", "unknown latency metric \"" + metricText
                                 + "\"; expected p99 or max");
                     }
-                    expectations.add(new Expectation.FlowLatency(flow, intent, metric, time(item, path, "allowance", true)));
+                    expectations.add(new Expectation.FlowLatency(flow, intent, metric, time(item, path, "allowance")));
                 }
                 case Expectation.Recovery.KIND -> {
                     allowOnly(item, path, "kind", "flow", "maxGap");
-                    expectations.add(new Expectation.Recovery(flowName(item, path, scenario), time(item, path, "maxGap", true)));
+                    expectations.add(new Expectation.Recovery(flowName(item, path, scenario), time(item, path, "maxGap")));
                 }
                 case Expectation.NoLeafTransit.KIND -> {
                     allowOnly(item, path, "kind");
@@ -441,8 +441,8 @@ public final class ScenarioReader {
         return node.has(field) ? Optional.of(requiredText(node, path, field)) : Optional.empty();
     }
 
-    private static long time(JsonNode node, String path, String field, boolean required) {
-        JsonNode value = required ? required(node, path, field) : node.get(field);
+    private static long time(JsonNode node, String path, String field) {
+        JsonNode value = required(node, path, field);
         if (!value.isTextual()) {
             throw new ScenarioException(child(path, field), "a time is a string with a unit, e.g. \"20us\" or \"1.5ms\"");
         }

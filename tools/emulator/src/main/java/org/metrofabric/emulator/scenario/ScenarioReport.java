@@ -10,6 +10,7 @@ import org.metrofabric.emulator.scenario.ScenarioResult.ExpectationResult;
 import org.metrofabric.emulator.scenario.ScenarioResult.FailureOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowRecovery;
+import org.metrofabric.emulator.scenario.ScenarioResult.IntentChange;
 import org.metrofabric.emulator.scenario.ScenarioResult.IntentOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.Reachability;
 
@@ -66,8 +67,10 @@ public final class ScenarioReport {
     private static void appendIntent(StringBuilder out, IntentOutcome intent) {
         IntentReport submitted = intent.submitted();
         out.append("  ").append(intent.command()).append("\n    submitted: ").append(status(submitted)).append("\n");
-        intent.atEnd().filter(end -> !end.equals(submitted))
-                .ifPresent(end -> out.append("    at end:    ").append(status(end)).append("\n"));
+        for (IntentChange change : intent.changes()) {
+            out.append("    after ").append(change.event()).append(" at ").append(Durations.format(change.atNanos()))
+                    .append(": ").append(change.status().map(ScenarioReport::status).orElse("no longer held")).append("\n");
+        }
         intent.measured().ifPresent(m -> out.append("    measured one-way (").append(String.join(", ", intent.measuringFlows()))
                 .append("): min ").append(Durations.format(m.minLatencyNanos()))
                 .append(", mean ").append(Durations.format(Math.round(m.meanLatencyNanos())))
@@ -145,6 +148,14 @@ public final class ScenarioReport {
             ObjectNode node = intents.addObject();
             node.put("command", intent.command());
             node.set("submitted", statusJson(intent.submitted()));
+            ArrayNode changes = node.putArray("changes");
+            for (IntentChange change : intent.changes()) {
+                ObjectNode changed = changes.addObject();
+                changed.put("atNanos", change.atNanos());
+                changed.put("event", change.event());
+                change.status().ifPresentOrElse(status -> changed.set("status", statusJson(status)),
+                        () -> changed.putNull("status"));
+            }
             intent.atEnd().ifPresent(end -> node.set("atEnd", statusJson(end)));
             ArrayNode measuring = node.putArray("measuringFlows");
             intent.measuringFlows().forEach(measuring::add);

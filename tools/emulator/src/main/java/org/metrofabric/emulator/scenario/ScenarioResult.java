@@ -33,12 +33,13 @@ public record ScenarioResult(Scenario scenario, String mode, Optional<Reachabili
     }
 
     /**
-     * A path intent: what the controller answered on submission, where it stands at the end (empty
-     * if the controller does not hold it), and the one-way latency measured by the flows between
-     * its endpoints (empty without such a flow).
+     * A path intent: what the controller answered on submission, how it changed after each event
+     * (re-planned, degraded, restored), where it stands at the end (empty if the controller does
+     * not hold it), and the one-way latency measured by the flows between its endpoints (empty
+     * without such a flow).
      */
-    public record IntentOutcome(String command, IntentReport submitted, Optional<IntentReport> atEnd,
-                                List<String> measuringFlows, Optional<FlowReport> measured) {
+    public record IntentOutcome(String command, IntentReport submitted, List<IntentChange> changes,
+                                Optional<IntentReport> atEnd, List<String> measuringFlows, Optional<FlowReport> measured) {
         /** The status to judge: the controller's current one, else the answer on submission. */
         public IntentReport current() {
             return atEnd.orElse(submitted);
@@ -46,13 +47,19 @@ public record ScenarioResult(Scenario scenario, String mode, Optional<Reachabili
 
         /** The highest latency computed for any path the intent was on; null if never installed. */
         public Long computedLatencyNanos() {
-            Long before = submitted.computedLatencyNanos();
-            Long after = atEnd.map(IntentReport::computedLatencyNanos).orElse(null);
-            if (before == null) {
-                return after;
+            Long highest = submitted.computedLatencyNanos();
+            for (IntentChange change : changes) {
+                Long latency = change.status().map(IntentReport::computedLatencyNanos).orElse(null);
+                if (latency != null && (highest == null || latency > highest)) {
+                    highest = latency;
+                }
             }
-            return after == null ? before : Math.max(before, after);
+            return highest;
         }
+    }
+
+    /** An intent's status right after an event changed it (empty: the controller no longer holds it). */
+    public record IntentChange(long atNanos, String event, Optional<IntentReport> status) {
     }
 
     /**

@@ -20,6 +20,7 @@ import org.metrofabric.emulator.scenario.Scenario.IntentSpec;
 import org.metrofabric.emulator.scenario.ScenarioResult.FailureOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.FlowRecovery;
+import org.metrofabric.emulator.scenario.ScenarioResult.IntentChange;
 import org.metrofabric.emulator.scenario.ScenarioResult.IntentOutcome;
 import org.metrofabric.emulator.scenario.ScenarioResult.Reachability;
 import org.metrofabric.fabric.api.Endpoint;
@@ -78,11 +79,26 @@ public final class ScenarioRunner {
                 scheduler.at(flow.endNanos(), sender::stop);
                 senders.put(flow.name(), sender);
             }
+            Map<String, List<IntentChange>> changes = new LinkedHashMap<>();
+            Map<String, Optional<IntentReport>> known = new LinkedHashMap<>();
+            for (IntentSpec spec : scenario.intents()) {
+                String name = spec.intent().name();
+                changes.put(name, new ArrayList<>());
+                known.put(name, control.status(name));
+            }
             long events = 0;
             for (ScenarioEvent event : scenario.events()) {
                 events += scheduler.runUntil(event.atNanos());
                 apply(event, fabric, control);
                 control.settle();
+                for (IntentSpec spec : scenario.intents()) {
+                    String name = spec.intent().name();
+                    Optional<IntentReport> now = control.status(name);
+                    if (!now.equals(known.get(name))) {
+                        changes.get(name).add(new IntentChange(event.atNanos(), event.describe(), now));
+                        known.put(name, now);
+                    }
+                }
             }
             events += scheduler.runUntil(scenario.durationNanos());
 
@@ -93,8 +109,8 @@ public final class ScenarioRunner {
             }
             List<IntentOutcome> intents = new ArrayList<>();
             for (IntentSpec spec : scenario.intents()) {
-                intents.add(intentOutcome(scenario, spec, submitted.get(spec.intent().name()),
-                        control.status(spec.intent().name()), flows));
+                String name = spec.intent().name();
+                intents.add(intentOutcome(scenario, spec, submitted.get(name), changes.get(name), control.status(name), flows));
             }
             List<FailureOutcome> failures = failures(scenario, flows);
             ScenarioResult partial = new ScenarioResult(scenario, control.mode(), reachability, intents, flows, failures,
@@ -177,12 +193,13 @@ public final class ScenarioRunner {
     }
 
     private static IntentOutcome intentOutcome(Scenario scenario, IntentSpec spec, IntentReport submitted,
-                                               Optional<IntentReport> atEnd, List<FlowOutcome> flows) {
+                                               List<IntentChange> changes, Optional<IntentReport> atEnd,
+                                               List<FlowOutcome> flows) {
         List<FlowOutcome> measuring = flows.stream()
                 .filter(f -> matches(scenario, spec.intent().user(), f.spec().from())
                         && matches(scenario, spec.intent().cloud(), f.spec().to()))
                 .toList();
-        return new IntentOutcome(spec.command(), submitted, atEnd, measuring.stream().map(f -> f.spec().name()).toList(),
+        return new IntentOutcome(spec.command(), submitted, changes, atEnd, measuring.stream().map(f -> f.spec().name()).toList(),
                 measuring.stream().findFirst().map(FlowOutcome::report));
     }
 

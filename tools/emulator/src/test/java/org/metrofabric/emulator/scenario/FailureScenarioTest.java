@@ -88,6 +88,10 @@ class FailureScenarioTest {
         String report = ScenarioReport.text(result);
         assertTrue(result.passed(), "spine2's path takes 95 us, over the 80 us budget, but ECMP still carries it: " + report);
         assertEquals("INSTALLED", result.intents().get(0).submitted().state());
+        ScenarioResult.IntentChange change = result.intents().get(0).changes().get(0);
+        assertEquals(20_000_000L, change.atNanos());
+        assertEquals("DEGRADED", change.status().orElseThrow().state());
+        assertEquals("LATENCY", change.status().orElseThrow().constraint(), report);
     }
 
     @Test
