@@ -40,7 +40,7 @@ public final class ScenarioReport {
         }
         if (!result.failures().isEmpty()) {
             out.append("\nFailures\n");
-            result.failures().forEach(failure -> appendFailure(out, failure));
+            result.failures().forEach(failure -> appendFailure(out, failure, result));
         }
         out.append("\nExpectations\n");
         for (ExpectationResult expectation : result.expectations()) {
@@ -103,19 +103,24 @@ public final class ScenarioReport {
                 flow.minHops() == flow.maxHops() ? Integer.toString(flow.minHops()) : flow.minHops() + ".." + flow.maxHops()));
     }
 
-    private static void appendFailure(StringBuilder out, FailureOutcome failure) {
+    private static void appendFailure(StringBuilder out, FailureOutcome failure, ScenarioResult result) {
         out.append("  at ").append(Durations.format(failure.atNanos())).append(": ").append(failure.event()).append("\n");
         for (FlowRecovery flow : failure.flows()) {
             out.append("    ").append(flow.flow()).append(": ");
             if (!flow.interrupted()) {
-                out.append("not interrupted");
+                out.append("nothing lost");
             } else if (flow.recoveryNanos().isEmpty()) {
-                out.append("cut, NOT recovered by the end");
+                out.append(flow.lost()).append(" lost, NOT recovered by the end");
+            } else if (flow.recoveryNanos().get() == 0) {
+                out.append(flow.lost()).append(" lost (in flight on the failed path), every packet sent after the failure arrived");
             } else {
-                out.append("traffic back after ").append(Durations.format(flow.recoveryNanos().get()))
-                        .append(" (simulated)");
+                out.append(flow.lost()).append(" lost; packets sent up to ").append(Durations.format(flow.recoveryNanos().get()))
+                        .append(" after the failure were lost");
             }
-            out.append(", ").append(flow.lost()).append(" lost in the flow\n");
+            result.flows().stream().filter(f -> f.spec().name().equals(flow.flow())).findFirst().ifPresent(f ->
+                    out.append(" (longest gap at the receiver over the whole flow: ")
+                            .append(Durations.format(f.report().longestGapNanos())).append(")"));
+            out.append("\n");
         }
     }
 

@@ -67,7 +67,7 @@ public record ScenarioResult(Scenario scenario, String mode, Optional<Reachabili
      * (sent TTL minus received TTL; -1 when nothing arrived).
      */
     public record FlowOutcome(FlowSpec spec, FlowReport report, boolean crossesLeaves, int minHops, int maxHops,
-                              long lastArrivalNanos, long longestGapEndNanos) {
+                              long lastArrivalNanos) {
         /** Routers a packet must cross: leaf, spine, leaf between leaves; the one leaf within a leaf. */
         public int expectedHops() {
             return crossesLeaves ? 3 : 1;
@@ -79,11 +79,15 @@ public record ScenarioResult(Scenario scenario, String mode, Optional<Reachabili
     }
 
     /**
-     * A flow across a failure: {@code recoveryNanos} is the time from the failure to the first
-     * arrival after the flow's longest gap, when that gap spans the failure; 0 when the flow was
-     * not cut; empty when nothing arrived after the failure.
+     * A flow across a failure: the packets it lost from just before the failure to the next event,
+     * and {@code recoveryNanos}, the time from the failure until the first packet after the last
+     * lost one was sent: 0 when only packets already in flight were lost (or none), empty when no
+     * later packet arrived. The receiver's view is the flow's longest gap.
      */
-    public record FlowRecovery(String flow, boolean interrupted, Optional<Long> recoveryNanos, long lost) {
+    public record FlowRecovery(String flow, long lost, Optional<Long> recoveryNanos) {
+        public boolean interrupted() {
+            return lost > 0;
+        }
     }
 
     /** One expectation judged: whether it held, and the figures it was judged on. */

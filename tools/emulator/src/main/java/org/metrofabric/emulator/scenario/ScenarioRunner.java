@@ -37,6 +37,8 @@ public final class ScenarioRunner {
     /** UDP destination port of every scenario flow. */
     private static final int FLOW_DST_PORT = 5_001;
     private static final int FLOW_SRC_PORT_BASE = 10_000;
+    /** Packets sent this long before a failure may still be on the failed path (metro one-way latencies are below it). */
+    private static final long IN_FLIGHT_NANOS = 1_000_000L;
 
     private final P4Sim.LoadedPipeline pipeline;
     private final Function<Fabric, FabricControl> controls;
@@ -112,7 +114,7 @@ public final class ScenarioRunner {
                 String name = spec.intent().name();
                 intents.add(intentOutcome(scenario, spec, submitted.get(name), changes.get(name), control.status(name), flows));
             }
-            List<FailureOutcome> failures = failures(scenario, flows);
+            List<FailureOutcome> failures = failures(scenario, fabric, senders);
             ScenarioResult partial = new ScenarioResult(scenario, control.mode(), reachability, intents, flows, failures,
                     List.of(), events, 0);
             return new ScenarioResult(scenario, control.mode(), reachability, intents, flows, failures,
@@ -184,8 +186,7 @@ public final class ScenarioRunner {
         boolean crossesLeaves = !leafOf(scenario, flow.from()).equals(leafOf(scenario, flow.to()));
         int minHops = stats.maxTtl() < 0 ? -1 : Host.DEFAULT_TTL - stats.maxTtl();
         int maxHops = stats.minTtl() < 0 ? -1 : Host.DEFAULT_TTL - stats.minTtl();
-        return new FlowOutcome(flow, report, crossesLeaves, minHops, maxHops, stats.lastArrivalNanos(),
-                stats.longestGapEndNanos());
+        return new FlowOutcome(flow, report, crossesLeaves, minHops, maxHops, stats.lastArrivalNanos());
     }
 
     private static String leafOf(Scenario scenario, String host) {
@@ -212,32 +213,57 @@ public final class ScenarioRunner {
                 .map(h -> endpoint.prefix().contains(IpAddress.valueOf(h.ip().address()))).orElse(false);
     }
 
-    private static List<FailureOutcome> failures(Scenario scenario, List<FlowOutcome> flows) {
+    /**
+     * For each failure and each flow sending at the time: the packets lost that were sent from
+     * {@link #IN_FLIGHT_NANOS} before the failure (they may have been on the failed path) up to the
+     * next event, and when the first packet after the last of them was sent (the outage as the
+     * sender saw it).
+     */
+    private static List<FailureOutcome> failures(Scenario scenario, Fabric fabric, Map<String, UdpSender> senders) {
         List<FailureOutcome> failures = new ArrayList<>();
-        for (ScenarioEvent event : scenario.events()) {
+        List<ScenarioEvent> events = scenario.events();
+        for (int e = 0; e < events.size(); e++) {
+            ScenarioEvent event = events.get(e);
             if (!event.isFailure()) {
                 continue;
             }
             long at = event.atNanos();
+            long windowStart = Math.max(e == 0 ? 0 : events.get(e - 1).atNanos(), at - IN_FLIGHT_NANOS);
+            long windowEnd = e + 1 < events.size() ? events.get(e + 1).atNanos() : scenario.durationNanos();
             List<FlowRecovery> recoveries = new ArrayList<>();
-            for (FlowOutcome flow : flows) {
-                if (!flow.spec().activeAt(at)) {
-                    continue;
+            for (FlowSpec flow : scenario.flows()) {
+                if (flow.activeAt(at)) {
+                    recoveries.add(recovery(flow, senders.get(flow.name()).sent(),
+                            fabric.host(flow.to()).flowStats(flow.flowId()), at, windowStart, windowEnd));
                 }
-                long gapEnd = flow.longestGapEndNanos();
-                long gapStart = gapEnd - flow.report().longestGapNanos();
-                FlowRecovery recovery;
-                if (flow.lastArrivalNanos() <= at) {
-                    recovery = new FlowRecovery(flow.spec().name(), true, Optional.empty(), flow.report().lost());
-                } else if (gapEnd > at && gapStart <= at && flow.report().lost() > 0) {
-                    recovery = new FlowRecovery(flow.spec().name(), true, Optional.of(gapEnd - at), flow.report().lost());
-                } else {
-                    recovery = new FlowRecovery(flow.spec().name(), false, Optional.of(0L), flow.report().lost());
-                }
-                recoveries.add(recovery);
             }
             failures.add(new FailureOutcome(at, event.describe(), recoveries));
         }
         return failures;
+    }
+
+    private static FlowRecovery recovery(FlowSpec flow, long sent, FlowStats stats, long at, long windowStart, long windowEnd) {
+        long lost = 0;
+        long lastLost = -1;
+        for (long k = 0; k < sent; k++) {
+            long sentAt = flow.startNanos() + flow.pattern().offsetNanos(k);
+            if (sentAt >= windowEnd) {
+                break;
+            }
+            if (sentAt >= windowStart && !stats.hasReceived(k)) {
+                lost++;
+                lastLost = k;
+            }
+        }
+        if (lost == 0) {
+            return new FlowRecovery(flow.name(), 0, Optional.of(0L));
+        }
+        for (long k = lastLost + 1; k < sent; k++) {
+            if (stats.hasReceived(k)) {
+                long sentAt = flow.startNanos() + flow.pattern().offsetNanos(k);
+                return new FlowRecovery(flow.name(), lost, Optional.of(Math.max(0, sentAt - at)));
+            }
+        }
+        return new FlowRecovery(flow.name(), lost, Optional.empty());
     }
 }
