@@ -43,6 +43,23 @@ class TraceCommandTest {
         assertTrue(text.contains("packet out on port 2 (34 bytes): "), text);
     }
 
+    /** The README's example: the sample leaf entries send h1b's packet to a spine, rewritten. */
+    @Test
+    void readmeExampleRoutesThroughAnUplink() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = run(out, err, "trace", "../../p4src/metro.p4", "--entries", "../../p4src/samples/leaf1.entries",
+                "--port", "4", "--packet", "00bb0000000100000a01010b08004500002200010000401164b30a01010b0a02010a"
+                        + "a4611f90000e000068656c6c6f21");
+        assertEquals(0, rc, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("table IngressPipe.routing_v4: hit -> IngressPipe.route_via_uplinks(ecmp_group_id=0x1)"),
+                text);
+        // TTL 64 -> 63 (0x3f) and the spine's MAC as destination, on uplink 1 or 2.
+        assertTrue(text.matches("(?s).*packet out on port [12] \\(48 bytes\\): 00aa0000000[12]00bb00000001"
+                + "0800450000220001 0000 3f11.*".replace(" ", "")), text);
+    }
+
     @Test
     void aMissDropsAndSaysSo() {
         StringWriter out = new StringWriter();
