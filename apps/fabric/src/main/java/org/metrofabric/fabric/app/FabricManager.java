@@ -29,6 +29,7 @@ import org.metrofabric.fabric.api.IntentStatus;
 import org.metrofabric.fabric.api.LinkStatus;
 import org.metrofabric.fabric.api.PathIntent;
 import org.metrofabric.fabric.app.config.MetroDeviceConfig;
+import org.metrofabric.fabric.app.neighbor.ArpResponder;
 import org.metrofabric.fabric.app.planner.PathDecision;
 import org.metrofabric.fabric.app.planner.PathPlan;
 import org.metrofabric.fabric.app.planner.PathPlanner;
@@ -65,6 +66,7 @@ import org.onosproject.net.host.HostListener;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
+import org.onosproject.net.packet.PacketService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -79,6 +81,7 @@ import org.slf4j.LoggerFactory;
  * cluster store, queues one reconcile on a single named thread: snapshot from ONOS, routes and
  * intent placements from the pure planners, intent states back to the store, then the
  * programmer writes what differs on the switches this instance masters. Listeners only queue.
+ * Its {@link ArpResponder} answers the hosts' ARP requests that reach this instance.
  */
 @Component(immediate = true, service = {FabricService.class, FabricAdminService.class})
 public class FabricManager implements FabricAdminService {
@@ -108,6 +111,8 @@ public class FabricManager implements FabricAdminService {
     protected MastershipService mastershipService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PacketService packetService;
 
     private final ConfigFactory<DeviceId, MetroDeviceConfig> configFactory = new ConfigFactory<>(
             SubjectFactories.DEVICE_SUBJECT_FACTORY, MetroDeviceConfig.class, MetroDeviceConfig.KEY) {
@@ -132,6 +137,7 @@ public class FabricManager implements FabricAdminService {
     private ExecutorService executor;
     private DistributedFabricStore store;
     private FabricProgrammer programmer;
+    private ArpResponder arpResponder;
 
     @Activate
     protected void activate() {
@@ -146,12 +152,15 @@ public class FabricManager implements FabricAdminService {
         hostService.addListener(hostListener);
         configService.addListener(configListener);
         mastershipService.addListener(mastershipListener);
+        arpResponder = new ArpResponder(appId, packetService, configService, hostService, mastershipService);
+        arpResponder.start();
         scheduleReconcile();
         log.info("Started {}", appId.name());
     }
 
     @Deactivate
     protected void deactivate() {
+        arpResponder.stop();
         mastershipService.removeListener(mastershipListener);
         configService.removeListener(configListener);
         hostService.removeListener(hostListener);

@@ -2,6 +2,7 @@ package org.metrofabric.fabric.app;
 
 import org.metrofabric.fabric.testing.FakeNetwork;
 import org.metrofabric.fabric.testing.FakeSwitches;
+import org.metrofabric.fabric.testing.RecordingPacketService;
 import org.metrofabric.fabric.testing.SharedStorageService;
 import org.metrofabric.fabric.testing.SplitMastership;
 import org.onosproject.core.ApplicationId;
@@ -16,6 +17,7 @@ public final class Instances {
     public final FakeSwitches switches = new FakeSwitches();
     public final SharedStorageService storage = new SharedStorageService();
     public final SplitMastership mastership = new SplitMastership();
+    public final RecordingPacketService packets = new RecordingPacketService();
 
     public Instances(FakeNetwork network) {
         this.network = network;
@@ -39,6 +41,7 @@ public final class Instances {
         manager.groupService = switches.groupService(node);
         manager.mastershipService = mastership.serviceFor(node);
         manager.storageService = storage;
+        manager.packetService = packets;
         manager.activate();
         manager.awaitQueuedWork();
         return manager;

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.metrofabric.fabric.app.config.MetroDeviceConfig;
+import org.onlab.packet.IpAddress;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
@@ -174,6 +176,11 @@ public final class FakeNetwork {
             @Override
             public Iterable<Host> getHosts() {
                 return List.copyOf(hosts);
+            }
+
+            @Override
+            public Set<Host> getHostsByIp(IpAddress ip) {
+                return hosts.stream().filter(h -> h.ipAddresses().contains(ip)).collect(Collectors.toSet());
             }
         };
     }
