@@ -83,25 +83,37 @@ public final class P4SimTarget implements P4RuntimeTarget {
 
     /** A target with a new, empty switch running {@code pipeline}; packet timestamps from {@code clockNanos}. */
     public P4SimTarget(P4Sim.LoadedPipeline pipeline, LongSupplier clockNanos) {
+        this(pipeline, pipeline.newSwitch(), clockNanos);
+    }
+
+    /**
+     * A target serving {@code existing}, a switch already running {@code pipeline} whose state it takes
+     * as it is (e.g. a data plane an emulator forwards through). Like any other, it is replaced by a new
+     * switch on {@link #clearState()}: whoever forwards through it follows {@link #currentSwitch()}.
+     */
+    public P4SimTarget(P4Sim.LoadedPipeline pipeline, P4Sim.Switch existing, LongSupplier clockNanos) {
+        if (!existing.state().p4info().equals(pipeline.p4info())) {
+            throw new IllegalArgumentException("existing switch: it runs a program whose P4Info differs from the "
+                    + "pipeline's");
+        }
         this.pipeline = pipeline;
         this.clockNanos = clockNanos;
         P4InfoIndex index = P4InfoIndex.of(pipeline.p4info());
         this.codec = P4RuntimeCodec.of(index);
         this.controllerHeaders = new ControllerHeaderCodec(index);
         this.digests = new DigestEncoder(pipeline.p4info());
-        this.sw = newSwitch();
+        this.sw = attach(existing);
     }
 
     public P4SimTarget(P4Sim.LoadedPipeline pipeline) {
         this(pipeline, System::nanoTime);
     }
 
-    private P4Sim.Switch newSwitch() {
-        P4Sim.Switch created = pipeline.newSwitch();
-        created.dataPlane().setCpuPort(CPU_PORT);
-        created.dataPlane().setDigestListener((name, fields) ->
+    private P4Sim.Switch attach(P4Sim.Switch served) {
+        served.dataPlane().setCpuPort(CPU_PORT);
+        served.dataPlane().setDigestListener((name, fields) ->
                 listener.digest(digests.id(name), digests.encode(name, fields)));
-        return created;
+        return served;
     }
 
     /** The switch currently running (a new one after each {@link #clearState()}). */
@@ -146,7 +158,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
     @Override
     public void clearState() {
         synchronized (cookies) {
-            sw = newSwitch();
+            sw = attach(pipeline.newSwitch());
             cookies.clear();
         }
     }
