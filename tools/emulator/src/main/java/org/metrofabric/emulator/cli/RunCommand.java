@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
                     + "no intents, no failure handling (a baseline)")
     private Control control;
 
+    @Option(names = "--device-layer", paramLabel = "LAYER", defaultValue = "p4runtime",
+            description = "with --control onos: p4runtime (default): the runtime writes P4Runtime messages over "
+                    + "grpc-java to each switch; direct: PI objects handed to p4sim with no wire (faster)")
+    private OnosControl.DeviceLayer deviceLayer;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         }
         P4Sim.LoadedPipeline pipeline = P4Sim.load(MetroPipeline.locate(scenario.topologyFile().getParent()));
         ScenarioRunner runner = new ScenarioRunner(pipeline,
-                control == Control.onos ? OnosControl::start : ControllerLessControl::new);
+                control == Control.onos ? fabric -> OnosControl.start(fabric, deviceLayer) : ControllerLessControl::new);
         ScenarioResult result = runner.run(scenario);
         out.print(ScenarioReport.text(result));
         out.flush();

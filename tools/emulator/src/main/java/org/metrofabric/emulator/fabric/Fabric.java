@@ -32,12 +32,15 @@ public final class Fabric {
     public static final QueueConfig DEFAULT_HOST_QUEUES = new QueueConfig(1, 1000);
 
     private final Topology topology;
+    private final P4Sim.LoadedPipeline pipeline;
     private final Network network;
     private final Map<String, SwitchNode> switches;
     private final Map<String, Host> hosts;
 
-    private Fabric(Topology topology, Network network, Map<String, SwitchNode> switches, Map<String, Host> hosts) {
+    private Fabric(Topology topology, P4Sim.LoadedPipeline pipeline, Network network, Map<String, SwitchNode> switches,
+                   Map<String, Host> hosts) {
         this.topology = topology;
+        this.pipeline = pipeline;
         this.network = network;
         this.switches = Collections.unmodifiableMap(switches);
         this.hosts = Collections.unmodifiableMap(hosts);
@@ -49,6 +52,11 @@ public final class Fabric {
 
     public Topology topology() {
         return topology;
+    }
+
+    /** The program every switch runs. */
+    public P4Sim.LoadedPipeline pipeline() {
+        return pipeline;
     }
 
     public Network network() {
@@ -195,7 +203,7 @@ public final class Fabric {
                         hostLink, hostQueues, switchQueues);
                 hosts.put(h.name(), host);
             }
-            return new Fabric(topology, network, switches, hosts);
+            return new Fabric(topology, pipeline, network, switches, hosts);
         }
     }
 }

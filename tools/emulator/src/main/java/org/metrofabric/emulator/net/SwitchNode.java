@@ -25,7 +25,8 @@ public final class SwitchNode extends Node {
     /** The CPU port of metro.p4 and of the Mininet launcher ({@code --cpu-port 255}). */
     public static final int CPU_PORT = 255;
 
-    private final P4Sim.Switch device;
+    private final int priorityQueues;
+    private P4Sim.Switch device;
     private final List<int[]> enqueuedThisPass = new ArrayList<>();
     private PacketInListener packetInListener;
     private long controlChannelDelayNanos;
@@ -35,10 +36,23 @@ public final class SwitchNode extends Node {
     /** Wraps {@code device}; its priority queue count must match the egress queue config of its links. */
     public SwitchNode(String name, Scheduler scheduler, P4Sim.Switch device, int priorityQueues) {
         super(name, scheduler);
-        this.device = device;
-        device.dataPlane().setCpuPort(CPU_PORT);
-        device.dataPlane().setPriorityQueues(priorityQueues);
-        device.dataPlane().setQueueModel(this::queueInfo);
+        this.priorityQueues = priorityQueues;
+        attach(device);
+    }
+
+    /**
+     * Forwards through {@code replacement} from now on: a P4Runtime target replaces its switch when a
+     * controller commits a pipeline config (which drops the forwarding state). Call it on the loop's thread.
+     */
+    public void replaceDevice(P4Sim.Switch replacement) {
+        attach(replacement);
+    }
+
+    private void attach(P4Sim.Switch sw) {
+        sw.dataPlane().setCpuPort(CPU_PORT);
+        sw.dataPlane().setPriorityQueues(priorityQueues);
+        sw.dataPlane().setQueueModel(this::queueInfo);
+        this.device = sw;
     }
 
     /**

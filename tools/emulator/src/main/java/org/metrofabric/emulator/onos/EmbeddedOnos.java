@@ -40,6 +40,7 @@ public final class EmbeddedOnos {
     private final EmbeddedFlowRuleService flowRules;
     private final EmbeddedGroupService groups;
     private final Map<NodeId, ControllerInstance> instances = new LinkedHashMap<>();
+    private AutoCloseable deviceLayer = () -> { };
 
     private EmbeddedOnos(Fabric fabric, PiPipeconf pipeconf, Map<DeviceId, PiDeviceClient> clients,
                          EmbeddedDeviceService devices) {
@@ -64,6 +65,17 @@ public final class EmbeddedOnos {
             clients.put(id, new SwitchControlClient(id, node, fabric.scheduler()));
         }
         return new EmbeddedOnos(fabric, pipeconf, clients, devices);
+    }
+
+    /**
+     * A runtime whose devices are the fabric's p4sim switches, each served as a P4Runtime device and
+     * reached by a gRPC client (in-process transport); {@link #close()} stops them.
+     */
+    public static EmbeddedOnos overP4Runtime(Fabric fabric, PiPipeconf pipeconf) {
+        P4RuntimeFabric served = P4RuntimeFabric.inProcess(fabric);
+        EmbeddedOnos onos = withClients(fabric, pipeconf, new LinkedHashMap<>(served.clients()));
+        onos.deviceLayer = served;
+        return onos;
     }
 
     /** A runtime that reaches each device through the given client (e.g. over P4Runtime). */
@@ -123,6 +135,15 @@ public final class EmbeddedOnos {
         }
         mastership.masterOf(deviceId).map(instances::get)
                 .ifPresent(instance -> instance.packetService().packetIn(deviceId, operation));
+    }
+
+    /** Stops what connects the runtime to its devices (the P4Runtime server and clients, if any). */
+    public void close() {
+        try {
+            deviceLayer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the device layer failed: " + e.getMessage(), e);
+        }
     }
 
     public Fabric fabric() {

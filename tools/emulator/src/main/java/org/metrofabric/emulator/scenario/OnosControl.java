@@ -32,13 +32,27 @@ public final class OnosControl implements FabricControl {
      */
     private static final int SETTLE_PASSES = 2;
 
+    /** How the embedded ONOS reaches the switches. */
+    public enum DeviceLayer {
+        /** PI objects handed to p4sim in the same process, no wire. */
+        direct,
+        /** P4Runtime messages over grpc-java (in-process transport), as a real deployment's. */
+        p4runtime
+    }
+
+    /** The device layer when none is named: every scenario and emulator test passes over P4Runtime. */
+    public static final DeviceLayer DEFAULT_DEVICE_LAYER = DeviceLayer.p4runtime;
+
+    private final DeviceLayer deviceLayer;
     private final EmbeddedOnos onos;
     private final ControllerInstance controller;
     private final FabricManager fabricManager;
     private final boolean pipeconfLoaderActive;
 
-    private OnosControl(Fabric fabric) {
-        onos = EmbeddedOnos.direct(fabric, MetroPipeconf.load());
+    private OnosControl(Fabric fabric, DeviceLayer deviceLayer) {
+        this.deviceLayer = deviceLayer;
+        onos = deviceLayer == DeviceLayer.p4runtime ? EmbeddedOnos.overP4Runtime(fabric, MetroPipeconf.load())
+                : EmbeddedOnos.direct(fabric, MetroPipeconf.load());
         onos.applyNetcfg(NetcfgWriter.write(fabric.topology()));
         controller = onos.addInstance("metro-1");
         pipeconfLoaderActive = controller.offeredServices().contains(PiPipeconfService.class);
@@ -51,14 +65,21 @@ public final class OnosControl implements FabricControl {
 
     /** Starts the embedded ONOS on {@code fabric} with the apps active and the fabric programmed. */
     public static OnosControl start(Fabric fabric) {
-        return new OnosControl(fabric);
+        return start(fabric, DEFAULT_DEVICE_LAYER);
+    }
+
+    /** Like {@link #start(Fabric)}, reaching the switches through {@code deviceLayer}. */
+    public static OnosControl start(Fabric fabric, DeviceLayer deviceLayer) {
+        return new OnosControl(fabric, deviceLayer);
     }
 
     @Override
     public String mode() {
         return "embedded ONOS, instance " + controller.nodeId() + ": "
                 + (pipeconfLoaderActive ? "PipeconfLoader + " : "")
-                + "FabricManager (unchanged app components), reacting at each event's virtual time "
+                + "FabricManager (unchanged app components), reacting at each event's virtual time, "
+                + (deviceLayer == DeviceLayer.p4runtime ? "writing over P4Runtime (gRPC, in-process) "
+                : "writing to p4sim directly (no P4Runtime) ")
                 + "(failure detection and control-channel delays are not modelled)"
                 + (pipeconfLoaderActive ? "" : "; PipeconfLoader not activated: the embedded runtime offers no "
                 + "PiPipeconfService, the pipeconf is given to the runtime directly");
@@ -100,6 +121,7 @@ public final class OnosControl implements FabricControl {
     @Override
     public void close() {
         controller.shutdown();
+        onos.close();
     }
 
     /** FabricManager words a reason as "CONSTRAINT: message" (the planner's Rejection). */

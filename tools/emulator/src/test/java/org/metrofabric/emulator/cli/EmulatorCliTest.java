@@ -35,9 +35,17 @@ class EmulatorCliTest {
         assertEquals(0, run("run", "--json", json.toString()), out + "\n" + err);
         assertTrue(out.toString().contains("Scenario default on metro-2x4"), out.toString());
         assertTrue(out.toString().contains("RESULT: PASS"), out.toString());
+        assertTrue(out.toString().contains("writing over P4Runtime"), out.toString());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertTrue(report.get("passed").asBoolean());
         assertEquals("switch spine1 down", report.get("failures").get(0).get("event").asText());
+    }
+
+    @Test
+    void theDirectDeviceLayerRunsTheSameScenarioWithoutTheWire() {
+        assertEquals(0, run("run", "--device-layer", "direct"), out + "\n" + err);
+        assertTrue(out.toString().contains("RESULT: PASS"), out.toString());
+        assertTrue(out.toString().contains("writing to p4sim directly"), out.toString());
     }
 
     @Test

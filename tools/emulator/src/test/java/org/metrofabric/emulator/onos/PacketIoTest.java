@@ -9,6 +9,7 @@ import static org.metrofabric.emulator.onos.OnosFixture.LEAF1;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.emulator.clock.SimTime;
 import org.metrofabric.emulator.fabric.Fabric;
@@ -28,12 +29,22 @@ import org.onosproject.net.packet.PacketService;
 /** Packet-in and packet-out between the emulated switches and PacketProcessors, through MetroInterpreter. */
 class PacketIoTest {
     private final Fabric fabric = OnosFixture.fabric();
-    private final EmbeddedOnos onos = OnosFixture.onos(fabric);
+    private final EmbeddedOnos onos = connect(fabric);
     private final ControllerInstance c1 = onos.addInstance("c1");
     private final PacketService packets = c1.service(PacketService.class);
     private final Host h1a = fabric.host("h1a");
     private final Host h1b = fabric.host("h1b");
     private final List<InboundPacket> received = new ArrayList<>();
+
+    /** How the embedded ONOS reaches the switches; {@link PacketIoOverP4RuntimeTest} goes over gRPC. */
+    EmbeddedOnos connect(Fabric emulated) {
+        return OnosFixture.onos(emulated);
+    }
+
+    @AfterEach
+    void disconnect() {
+        onos.close();
+    }
 
     private void run() {
         fabric.scheduler().runUntilIdle();

@@ -9,6 +9,7 @@ import static org.metrofabric.emulator.onos.OnosFixture.SPINE1;
 import static org.metrofabric.emulator.onos.OnosFixture.SPINE2;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.emulator.clock.SimTime;
 import org.metrofabric.emulator.fabric.Fabric;
@@ -31,10 +32,20 @@ class RoutingThroughOnosTest {
     private static final String SPINE2_MAC = "00:aa:00:00:00:02";
 
     private final Fabric fabric = OnosFixture.fabric();
-    private final EmbeddedOnos onos = OnosFixture.onos(fabric);
+    private final EmbeddedOnos onos = connect(fabric);
     private final ControllerInstance controller = onos.addInstance("c1");
     private final FlowRuleService flows = controller.service(FlowRuleService.class);
     private final GroupService groups = controller.service(GroupService.class);
+
+    /** How the embedded ONOS reaches the switches; {@link RoutingOverP4RuntimeTest} goes over gRPC. */
+    EmbeddedOnos connect(Fabric emulated) {
+        return OnosFixture.onos(emulated);
+    }
+
+    @AfterEach
+    void disconnect() {
+        onos.close();
+    }
 
     RoutingThroughOnosTest() {
         uplinkEcmp(LEAF1, LEAF1_MAC);

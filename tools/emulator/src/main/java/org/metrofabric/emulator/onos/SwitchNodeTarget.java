@@ -1,0 +1,148 @@
+package org.metrofabric.emulator.onos;
+
+import java.util.List;
+import org.metrofabric.emulator.clock.Scheduler;
+import org.metrofabric.emulator.net.SwitchNode;
+import org.metrofabric.p4runtime.codec.ControllerHeaderCodec;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.P4RuntimeException;
+import org.metrofabric.p4runtime.server.P4RuntimeTarget;
+import org.metrofabric.p4sim.P4Sim;
+import org.metrofabric.p4sim.serve.P4SimTarget;
+import org.onosproject.net.pi.model.PiActionProfileId;
+import org.onosproject.net.pi.model.PiCounterId;
+import org.onosproject.net.pi.model.PiMeterId;
+import org.onosproject.net.pi.model.PiTableId;
+import org.onosproject.net.pi.runtime.PiActionProfileGroup;
+import org.onosproject.net.pi.runtime.PiActionProfileMember;
+import org.onosproject.net.pi.runtime.PiCloneSessionEntry;
+import org.onosproject.net.pi.runtime.PiCounterCell;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
+import org.onosproject.net.pi.runtime.PiEntity;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
+import org.onosproject.net.pi.runtime.PiMeterCellId;
+import org.onosproject.net.pi.runtime.PiMulticastGroupEntry;
+import org.onosproject.net.pi.runtime.PiTableEntry;
+import p4.config.v1.P4InfoOuterClass.P4Info;
+import p4.v1.P4RuntimeOuterClass.PacketIn;
+import p4.v1.P4RuntimeOuterClass.PacketOut;
+import p4.v1.P4RuntimeOuterClass.Update;
+
+/**
+ * An emulated switch as a P4Runtime target. Forwarding state is the {@link P4SimTarget}'s over the
+ * node's own p4sim switch, so what a controller writes is what the node forwards with; packet I/O
+ * goes through the node instead, so packet-outs and packet-ins take the emulator's queues, links and
+ * control-channel delay. A committed pipeline config gives the target a new switch, which the node
+ * then forwards through.
+ */
+final class SwitchNodeTarget implements P4RuntimeTarget {
+    private final SwitchNode node;
+    private final Scheduler scheduler;
+    private final P4SimTarget state;
+    private final ControllerHeaderCodec controllerHeaders;
+
+    SwitchNodeTarget(SwitchNode node, Scheduler scheduler, P4Sim.LoadedPipeline pipeline) {
+        this.node = node;
+        this.scheduler = scheduler;
+        this.state = new P4SimTarget(pipeline, node.device(), scheduler::now);
+        this.controllerHeaders = new ControllerHeaderCodec(P4InfoIndex.of(pipeline.p4info()));
+    }
+
+    @Override
+    public P4Info p4Info() {
+        return state.p4Info();
+    }
+
+    @Override
+    public void clearState() {
+        state.clearState();
+        node.replaceDevice(state.currentSwitch());
+    }
+
+    @Override
+    public void write(Update.Type type, PiEntity entity) {
+        state.write(type, entity);
+    }
+
+    @Override
+    public boolean supportsUndo() {
+        return state.supportsUndo();
+    }
+
+    @Override
+    public Undo writeUndoable(Update.Type type, PiEntity entity) {
+        return state.writeUndoable(type, entity);
+    }
+
+    @Override
+    public List<PiTableEntry> tableEntries(PiTableId table) {
+        return state.tableEntries(table);
+    }
+
+    @Override
+    public PiTableEntry defaultEntry(PiTableId table) {
+        return state.defaultEntry(table);
+    }
+
+    @Override
+    public List<PiActionProfileMember> members(PiActionProfileId profile) {
+        return state.members(profile);
+    }
+
+    @Override
+    public List<PiActionProfileGroup> groups(PiActionProfileId profile) {
+        return state.groups(profile);
+    }
+
+    @Override
+    public List<PiMulticastGroupEntry> multicastGroups() {
+        return state.multicastGroups();
+    }
+
+    @Override
+    public List<PiCloneSessionEntry> cloneSessions() {
+        return state.cloneSessions();
+    }
+
+    @Override
+    public List<PiCounterCell> counterCells(PiCounterId counter) {
+        return state.counterCells(counter);
+    }
+
+    @Override
+    public PiCounterCell counterCell(PiCounterCellId cell) {
+        return state.counterCell(cell);
+    }
+
+    @Override
+    public PiMeterCellConfig meterCell(PiMeterCellId cell) {
+        return state.meterCell(cell);
+    }
+
+    @Override
+    public List<PiMeterCellConfig> meterCells(PiMeterId meter) {
+        return state.meterCells(meter);
+    }
+
+    /** Injected on the node's CPU port by the emulator's loop (the caller may be any gRPC thread). */
+    @Override
+    public void packetOut(PacketOut packet) {
+        byte[] frame = controllerHeaders.packetOutFrame(packet);
+        scheduler.post(() -> node.packetOut(frame));
+    }
+
+    /** Digests come from the P4SimTarget; packet-ins from the node, after its control-channel delay. */
+    @Override
+    public void setListener(Listener listener) {
+        state.setListener(listener);
+        node.setPacketInListener((from, cpuFrame, timeNanos) -> {
+            PacketIn packetIn;
+            try {
+                packetIn = controllerHeaders.packetIn(cpuFrame);
+            } catch (P4RuntimeException malformed) {
+                return;
+            }
+            listener.packetIn(packetIn);
+        });
+    }
+}
