@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "emulator", mixinStandardHelpOptions = true, version = "MetroFabric emulator 0.1.0",
         description = "Runs MetroFabric scenarios: p4sim switches running metro.p4, the ONOS apps on an embedded runtime, "
                 + "test traffic and failures on a virtual clock.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class})
 public final class EmulatorCli {
     private EmulatorCli() {
     }

@@ -46,7 +46,8 @@ public final class P4RuntimeFabric implements AutoCloseable {
         P4RuntimeServer service = new P4RuntimeServer();
         for (Switch sw : fabric.topology().switches()) {
             service.addDevice(sw.deviceId(),
-                    new SwitchNodeTarget(fabric.switchNode(sw.name()), fabric.scheduler(), fabric.pipeline()));
+                    SwitchNodeTarget.onCallingThread(fabric.switchNode(sw.name()), fabric.scheduler(),
+                    fabric.pipeline()));
         }
         String name = "metrofabric-emulator-" + NAMES.incrementAndGet();
         Server server;

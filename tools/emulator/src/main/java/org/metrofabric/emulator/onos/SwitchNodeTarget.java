@@ -1,6 +1,12 @@
 package org.metrofabric.emulator.onos;
 
+import io.grpc.Status;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.emulator.net.SwitchNode;
 import org.metrofabric.p4runtime.codec.ControllerHeaderCodec;
@@ -35,17 +41,71 @@ import p4.v1.P4RuntimeOuterClass.Update;
  * control-channel delay. A committed pipeline config gives the target a new switch, which the node
  * then forwards through.
  */
-final class SwitchNodeTarget implements P4RuntimeTarget {
+public final class SwitchNodeTarget implements P4RuntimeTarget {
+    /** How long a request waits for the emulator's loop to run it before it fails with UNAVAILABLE. */
+    private static final long LOOP_TIMEOUT_SECONDS = 10;
+
     private final SwitchNode node;
     private final Scheduler scheduler;
     private final P4SimTarget state;
     private final ControllerHeaderCodec controllerHeaders;
+    private final boolean onLoop;
 
-    SwitchNodeTarget(SwitchNode node, Scheduler scheduler, P4Sim.LoadedPipeline pipeline) {
+    private SwitchNodeTarget(SwitchNode node, Scheduler scheduler, P4Sim.LoadedPipeline pipeline, boolean onLoop) {
         this.node = node;
         this.scheduler = scheduler;
         this.state = new P4SimTarget(pipeline, node.device(), scheduler::now);
         this.controllerHeaders = new ControllerHeaderCodec(P4InfoIndex.of(pipeline.p4info()));
+        this.onLoop = onLoop;
+    }
+
+    /**
+     * Touches the switch state on the calling thread: for callers that hold the loop (it is paused, or
+     * they are its thread), as the in-process transport with direct executors does.
+     */
+    public static SwitchNodeTarget onCallingThread(SwitchNode node, Scheduler scheduler,
+                                                   P4Sim.LoadedPipeline pipeline) {
+        return new SwitchNodeTarget(node, scheduler, pipeline, false);
+    }
+
+    /**
+     * Hands every state access to the emulator's loop ({@link Scheduler#post}) and waits for it: for
+     * gRPC threads while the loop runs (p4sim's control API and pipeline are not guarded together).
+     */
+    public static SwitchNodeTarget onLoop(SwitchNode node, Scheduler scheduler, P4Sim.LoadedPipeline pipeline) {
+        return new SwitchNodeTarget(node, scheduler, pipeline, true);
+    }
+
+    private <T> T access(Supplier<T> operation) {
+        if (!onLoop) {
+            return operation.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        scheduler.post(() -> {
+            try {
+                result.complete(operation.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(LOOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new P4RuntimeException(Status.Code.UNAVAILABLE, "interrupted waiting for the emulator loop");
+        } catch (TimeoutException e) {
+            throw new P4RuntimeException(Status.Code.UNAVAILABLE, "the emulator loop did not run the request within "
+                    + LOOP_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private void run(Runnable operation) {
+        access(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     @Override
@@ -55,13 +115,15 @@ final class SwitchNodeTarget implements P4RuntimeTarget {
 
     @Override
     public void clearState() {
-        state.clearState();
-        node.replaceDevice(state.currentSwitch());
+        run(() -> {
+            state.clearState();
+            node.replaceDevice(state.currentSwitch());
+        });
     }
 
     @Override
     public void write(Update.Type type, PiEntity entity) {
-        state.write(type, entity);
+        run(() -> state.write(type, entity));
     }
 
     @Override
@@ -71,57 +133,58 @@ final class SwitchNodeTarget implements P4RuntimeTarget {
 
     @Override
     public Undo writeUndoable(Update.Type type, PiEntity entity) {
-        return state.writeUndoable(type, entity);
+        Undo undo = access(() -> state.writeUndoable(type, entity));
+        return () -> run(undo::run);
     }
 
     @Override
     public List<PiTableEntry> tableEntries(PiTableId table) {
-        return state.tableEntries(table);
+        return access(() -> state.tableEntries(table));
     }
 
     @Override
     public PiTableEntry defaultEntry(PiTableId table) {
-        return state.defaultEntry(table);
+        return access(() -> state.defaultEntry(table));
     }
 
     @Override
     public List<PiActionProfileMember> members(PiActionProfileId profile) {
-        return state.members(profile);
+        return access(() -> state.members(profile));
     }
 
     @Override
     public List<PiActionProfileGroup> groups(PiActionProfileId profile) {
-        return state.groups(profile);
+        return access(() -> state.groups(profile));
     }
 
     @Override
     public List<PiMulticastGroupEntry> multicastGroups() {
-        return state.multicastGroups();
+        return access(() -> state.multicastGroups());
     }
 
     @Override
     public List<PiCloneSessionEntry> cloneSessions() {
-        return state.cloneSessions();
+        return access(() -> state.cloneSessions());
     }
 
     @Override
     public List<PiCounterCell> counterCells(PiCounterId counter) {
-        return state.counterCells(counter);
+        return access(() -> state.counterCells(counter));
     }
 
     @Override
     public PiCounterCell counterCell(PiCounterCellId cell) {
-        return state.counterCell(cell);
+        return access(() -> state.counterCell(cell));
     }
 
     @Override
     public PiMeterCellConfig meterCell(PiMeterCellId cell) {
-        return state.meterCell(cell);
+        return access(() -> state.meterCell(cell));
     }
 
     @Override
     public List<PiMeterCellConfig> meterCells(PiMeterId meter) {
-        return state.meterCells(meter);
+        return access(() -> state.meterCells(meter));
     }
 
     /** Injected on the node's CPU port by the emulator's loop (the caller may be any gRPC thread). */

@@ -49,6 +49,14 @@ class EmulatorCliTest {
     }
 
     @Test
+    void serveWithABadTopologyExitsWithTwoAndNamesTheFile() throws IOException {
+        Path topology = dir.resolve("broken.json");
+        Files.writeString(topology, "{\"switches\": ");
+        assertEquals(RunCommand.EXIT_BAD_INPUT, run("serve", "--topology", topology.toString()));
+        assertTrue(err.toString().contains(topology.toString()), err.toString());
+    }
+
+    @Test
     void aFailedExpectationExitsWithOne() throws IOException {
         Path scenario = dir.resolve("lossless.json");
         Files.writeString(scenario, """
