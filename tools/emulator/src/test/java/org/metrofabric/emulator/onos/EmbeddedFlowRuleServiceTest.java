@@ -13,7 +13,9 @@ import static org.metrofabric.pipeconf.MetroConstants.ROUTING_V4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.emulator.fabric.Fabric;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
@@ -26,11 +28,21 @@ import org.onosproject.net.pi.runtime.PiActionParam;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 class EmbeddedFlowRuleServiceTest {
-    private final EmbeddedOnos onos = OnosFixture.onos(OnosFixture.fabric());
+    private final EmbeddedOnos onos = connect(OnosFixture.fabric());
     private final EmbeddedFlowRuleService flows = onos.flowRuleService();
     private final PiDeviceClient leaf1 = onos.client(LEAF1);
     private final PiAction toH1a = setNextHop(3, "00:bb:00:00:00:01", "00:00:0a:01:01:0a");
     private final PiAction toH1b = setNextHop(4, "00:bb:00:00:00:01", "00:00:0a:01:01:0b");
+
+    /** How the embedded ONOS reaches the switches; {@link EmbeddedFlowRuleServiceOverP4RuntimeTest} goes over gRPC. */
+    EmbeddedOnos connect(Fabric emulated) {
+        return OnosFixture.onos(emulated);
+    }
+
+    @AfterEach
+    void disconnect() {
+        onos.close();
+    }
 
     @Test
     void appliedRulesAreOnTheSwitchWithTheOnosPriority() {

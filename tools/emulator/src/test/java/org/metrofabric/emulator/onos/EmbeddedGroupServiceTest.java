@@ -13,7 +13,9 @@ import static org.metrofabric.pipeconf.MetroConstants.ECMP_SELECTOR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.metrofabric.emulator.fabric.Fabric;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.group.DefaultGroupBucket;
@@ -33,7 +35,7 @@ import org.onosproject.net.pi.runtime.PiMulticastGroupEntry;
 import org.onosproject.net.pi.runtime.PiPreReplica;
 
 class EmbeddedGroupServiceTest {
-    private final EmbeddedOnos onos = OnosFixture.onos(OnosFixture.fabric());
+    private final EmbeddedOnos onos = connect(OnosFixture.fabric());
     private final EmbeddedGroupService groups = onos.groupService();
     private final PiDeviceClient leaf1 = onos.client(LEAF1);
     private final PiAction viaSpine1 = setNextHop(1, "00:bb:00:00:00:01", "00:aa:00:00:00:01");
@@ -42,6 +44,16 @@ class EmbeddedGroupServiceTest {
 
     private List<Integer> memberIds() {
         return leaf1.readMembers(ECMP_SELECTOR).stream().map(m -> m.id().id()).sorted().toList();
+    }
+
+    /** How the embedded ONOS reaches the switches; {@link EmbeddedGroupServiceOverP4RuntimeTest} goes over gRPC. */
+    EmbeddedOnos connect(Fabric emulated) {
+        return OnosFixture.onos(emulated);
+    }
+
+    @AfterEach
+    void disconnect() {
+        onos.close();
     }
 
     @Test

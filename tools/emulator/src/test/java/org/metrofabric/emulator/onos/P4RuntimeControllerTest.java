@@ -7,6 +7,7 @@ import static org.metrofabric.emulator.onos.MetroRules.setNextHop;
 import static org.metrofabric.emulator.onos.OnosFixture.LEAF1;
 import static org.metrofabric.emulator.onos.OnosFixture.PIPECONF;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.emulator.clock.SimTime;
 import org.metrofabric.emulator.fabric.Fabric;
@@ -24,11 +25,21 @@ class P4RuntimeControllerTest {
     private static final long P4_DEVICE_ID = 3;
 
     private final Fabric fabric = OnosFixture.fabric();
-    private final EmbeddedOnos onos = OnosFixture.onos(fabric);
+    private final EmbeddedOnos onos = connect(fabric);
     private final ControllerInstance c1 = onos.addInstance("c1");
     private final P4RuntimeClient client = c1.service(P4RuntimeController.class).get(LEAF1);
     private final PiTableEntry route = new FlowRuleTranslator(PIPECONF.pipelineModel()).translate(
             MetroRules.route(LEAF1, "10.1.1.10/32", setNextHop(3, "00:bb:00:00:00:01", "00:00:0a:01:01:0a")));
+
+    /** How the embedded ONOS reaches the switches; {@link P4RuntimeControllerOverP4RuntimeTest} goes over gRPC. */
+    EmbeddedOnos connect(Fabric emulated) {
+        return OnosFixture.onos(emulated);
+    }
+
+    @AfterEach
+    void disconnect() {
+        onos.close();
+    }
 
     @Test
     void indirectCountersAreReadThroughTheClient() {
