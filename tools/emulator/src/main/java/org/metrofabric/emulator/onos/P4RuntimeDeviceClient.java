@@ -166,7 +166,7 @@ public final class P4RuntimeDeviceClient implements PiDeviceClient, AutoCloseabl
     private PiWriteException rejection(List<PiUpdate> updates, List<Optional<PiEntity>> before,
                                        StatusRuntimeException failure) {
         Optional<List<p4.v1.P4RuntimeOuterClass.Error>> perUpdate = WriteErrors.unpack(failure, updates.size());
-        if (perUpdate.isEmpty()) {
+        if (perUpdate.isEmpty() || perUpdate.get().stream().allMatch(e -> e.getCanonicalCode() == 0)) {
             // The whole request was refused before any update was tried.
             return new PiWriteException(deviceId, 0, updates.get(0), failure.getStatus().getCode().name(),
                     String.valueOf(failure.getStatus().getDescription()));
