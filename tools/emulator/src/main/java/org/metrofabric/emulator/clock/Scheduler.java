@@ -1,7 +1,12 @@
 package org.metrofabric.emulator.clock;
 
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A discrete-event loop on a virtual clock counted in nanoseconds (a {@code long}: no rounding
@@ -46,6 +51,42 @@ public final class Scheduler {
             throw new IllegalArgumentException("posted action must not be null");
         }
         posted.add(action);
+    }
+
+    /**
+     * For threads other than the loop's: posts {@code action} and waits up to {@code timeoutSeconds}
+     * for its result. The action's own exceptions are rethrown as they are; a loop that does not run
+     * it in time, or an interrupted wait, is a {@link LoopUnavailableException}.
+     */
+    public <T> T call(Supplier<T> action, long timeoutSeconds) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        post(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoopUnavailableException("interrupted waiting for the emulator loop");
+        } catch (TimeoutException e) {
+            throw new LoopUnavailableException("the emulator loop did not run the request within "
+                    + timeoutSeconds + " s");
+        }
+    }
+
+    /** The loop did not run a {@link #call} in time. */
+    public static final class LoopUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoopUnavailableException(String message) {
+            super(message);
+        }
     }
 
     /** Schedules {@code action} {@code delayNanos} (≥ 0) after now. */

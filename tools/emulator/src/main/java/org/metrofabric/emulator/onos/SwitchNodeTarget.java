@@ -2,10 +2,6 @@ package org.metrofabric.emulator.onos;
 
 import io.grpc.Status;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.emulator.net.SwitchNode;
@@ -80,24 +76,10 @@ public final class SwitchNodeTarget implements P4RuntimeTarget {
         if (!onLoop) {
             return operation.get();
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.post(() -> {
-            try {
-                result.complete(operation.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
         try {
-            return result.get(LOOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw (RuntimeException) e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new P4RuntimeException(Status.Code.UNAVAILABLE, "interrupted waiting for the emulator loop");
-        } catch (TimeoutException e) {
-            throw new P4RuntimeException(Status.Code.UNAVAILABLE, "the emulator loop did not run the request within "
-                    + LOOP_TIMEOUT_SECONDS + " s");
+            return scheduler.call(operation, LOOP_TIMEOUT_SECONDS);
+        } catch (Scheduler.LoopUnavailableException e) {
+            throw new P4RuntimeException(Status.Code.UNAVAILABLE, e.getMessage());
         }
     }
 

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.metrofabric.emulator.clock.SimTime;
 import org.metrofabric.emulator.fabric.Fabric;
@@ -103,23 +100,6 @@ public final class FabricConsole {
     }
 
     private <T> T onLoop(Supplier<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        fabric.scheduler().post(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(LOOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw (RuntimeException) e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the emulator loop", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the emulator loop did not answer within " + LOOP_TIMEOUT_SECONDS + " s");
-        }
+        return fabric.scheduler().call(action, LOOP_TIMEOUT_SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SchedulerTest {
@@ -86,6 +87,37 @@ class SchedulerTest {
         scheduler.runUntilIdle();
         assertEquals(List.of("posted@5", "event@10", "posted by an event@20"), log);
         assertThrows(IllegalArgumentException.class, () -> scheduler.post(null));
+    }
+
+    @Test
+    void callRunsOnTheLoopAndReturnsItsResultOrItsException() throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        long deadline = System.nanoTime() + SimTime.seconds(10);
+        Thread loop = new Thread(() -> {
+            while (!done.get() && System.nanoTime() < deadline) {
+                scheduler.runFor(1);
+            }
+        });
+        loop.start();
+        assertEquals("on loop", scheduler.call(() -> {
+            log.add(Thread.currentThread() == loop ? "loop thread" : "other thread");
+            return "on loop";
+        }, 5));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> scheduler.call(() -> {
+            log.add("throwing");
+            throw new IllegalStateException("from the action");
+        }, 5));
+        assertEquals("from the action", thrown.getMessage());
+        done.set(true);
+        loop.join();
+        assertEquals("loop thread", log.get(0));
+    }
+
+    @Test
+    void callTimesOutWhenNoLoopRuns() {
+        Scheduler.LoopUnavailableException e = assertThrows(Scheduler.LoopUnavailableException.class,
+                () -> scheduler.call(() -> "never", 1));
+        assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
     }
 
     @Test
