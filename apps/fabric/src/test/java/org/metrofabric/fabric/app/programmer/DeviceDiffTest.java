@@ -50,7 +50,7 @@ class DeviceDiffTest {
     }
 
     @Test
-    void nothingToDoWhenInstalledMatchesDesired() {
+    void nothingWrittenWhenInstalledMatchesDesired() {
         DeviceProgram program = leaf1(fabric);
         assertTrue(DeviceDiff.between(program, installed(program), groups(program)).isEmpty());
     }
