@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.net.SwitchNode;
+import org.metrofabric.onostesting.SharedStorageService;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.cluster.NodeId;
 import org.onosproject.net.DeviceId;

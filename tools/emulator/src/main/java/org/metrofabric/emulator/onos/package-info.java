@@ -15,7 +15,7 @@
  *
  * <p>Cluster-wide (one object, every instance): {@code DeviceService}, {@code LinkService},
  * {@code HostService}, {@code NetworkConfigService}/{@code Registry}, {@code FlowRuleService},
- * {@code GroupService}, {@code StorageService} ({@link org.metrofabric.emulator.onos.SharedStorageService}),
+ * {@code GroupService}, {@code StorageService} ({@link org.metrofabric.onostesting.SharedStorageService}),
  * {@code CoreService}, {@code ComponentConfigService}, {@code PiPipeconfService}. Per instance: {@code MastershipService},
  * {@code ClusterService}, {@code PacketService} (a device's packet-ins go to its master), and
  * {@code P4RuntimeController} (reads, e.g. indirect counters, and writes over the device clients).

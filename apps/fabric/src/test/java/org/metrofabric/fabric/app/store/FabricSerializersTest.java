@@ -18,7 +18,7 @@ import org.metrofabric.fabric.app.planner.Constraint;
 import org.metrofabric.fabric.app.planner.PathDecision;
 import org.metrofabric.fabric.app.planner.PlacedPath;
 import org.metrofabric.fabric.app.planner.Rejection;
-import org.metrofabric.fabric.testing.SharedStorageService;
+import org.metrofabric.onostesting.SharedStorageService;
 import org.onlab.packet.IpPrefix;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;

@@ -1,4 +1,4 @@
-package org.metrofabric.emulator.onos;
+package org.metrofabric.onostesting;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.metrofabric.emulator.onos;
+package org.metrofabric.onostesting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
