@@ -93,14 +93,32 @@ public final class ScenarioReport {
     }
 
     private static void appendFlow(StringBuilder out, FlowOutcome flow) {
-        FlowReport r = flow.report();
-        out.append(String.format(Locale.ROOT, "  %s %s->%s: sent %d, received %d, lost %d, dup %d, reordered %d, "
-                        + "latency min/mean/p99/max %s/%s/%s/%s, longest gap %s, routers crossed %s%n",
-                flow.spec().name(), flow.spec().from(), flow.spec().to(), r.sent(), r.received(), r.lost(), r.duplicates(),
-                r.reordered(), Durations.format(r.minLatencyNanos()), Durations.format(Math.round(r.meanLatencyNanos())),
-                Durations.format(r.p99LatencyNanos()), Durations.format(r.maxLatencyNanos()),
-                Durations.format(r.longestGapNanos()),
+        out.append(String.format(Locale.ROOT, "  %s %s->%s: %s, routers crossed %s%n",
+                flow.spec().name(), flow.spec().from(), flow.spec().to(), flowStatistics(flow.report()),
                 flow.minHops() == flow.maxHops() ? Integer.toString(flow.minHops()) : flow.minHops() + ".." + flow.maxHops()));
+    }
+
+    /**
+     * A flow's statistics in the words of every report (scenario, serve console): sent, received,
+     * lost, dup, reordered, latency min/mean/p99/max and longest gap.
+     */
+    public static String flowStatistics(FlowReport r) {
+        return String.format(Locale.ROOT, "sent %d, received %d, lost %d, dup %d, reordered %d, "
+                        + "latency min/mean/p99/max %s/%s/%s/%s, longest gap %s",
+                r.sent(), r.received(), r.lost(), r.duplicates(), r.reordered(), Durations.format(r.minLatencyNanos()),
+                Durations.format(Math.round(r.meanLatencyNanos())), Durations.format(r.p99LatencyNanos()),
+                Durations.format(r.maxLatencyNanos()), Durations.format(r.longestGapNanos()));
+    }
+
+    /** Puts a flow's statistics into {@code node} under the names of every JSON report (scenario, serve REST). */
+    public static void putFlowStatistics(ObjectNode node, FlowReport r) {
+        node.put("sent", r.sent());
+        node.put("received", r.received());
+        node.put("lost", r.lost());
+        node.put("duplicates", r.duplicates());
+        node.put("reordered", r.reordered());
+        node.set("latency", latency(r));
+        node.put("longestGapNanos", r.longestGapNanos());
     }
 
     private static void appendFailure(StringBuilder out, FailureOutcome failure, ScenarioResult result) {
@@ -168,18 +186,11 @@ public final class ScenarioReport {
         }
         ArrayNode flows = root.putArray("flows");
         for (FlowOutcome flow : result.flows()) {
-            FlowReport r = flow.report();
             ObjectNode node = flows.addObject();
             node.put("name", flow.spec().name());
             node.put("from", flow.spec().from());
             node.put("to", flow.spec().to());
-            node.put("sent", r.sent());
-            node.put("received", r.received());
-            node.put("lost", r.lost());
-            node.put("duplicates", r.duplicates());
-            node.put("reordered", r.reordered());
-            node.set("latency", latency(r));
-            node.put("longestGapNanos", r.longestGapNanos());
+            putFlowStatistics(node, flow.report());
             node.put("minRoutersCrossed", flow.minHops());
             node.put("maxRoutersCrossed", flow.maxHops());
         }
