@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.metrofabric.emulator.clock.RealTimeLoop;
 import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.fabric.MetroPipeline;
+import org.metrofabric.emulator.serve.EmulatorLoop;
 import org.metrofabric.emulator.serve.FabricConsole;
+import org.metrofabric.emulator.serve.HostTraffic;
+import org.metrofabric.emulator.serve.HostTrafficRestServer;
 import org.metrofabric.emulator.serve.P4RuntimeFabricServer;
 import org.metrofabric.p4sim.P4Sim;
 import org.metrofabric.topology.load.TopologyException;
@@ -25,9 +28,13 @@ import picocli.CommandLine.Spec;
 /** {@code emulator serve --topology FILE}: the emulated fabric in real time, each switch a P4Runtime device on TCP. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the topology's fabric in real time with each switch listening for P4Runtime on its "
-                + "grpcPort under its deviceId (what the topology's netcfg says), and a console on standard input "
-                + "for the hosts. Exit code 2: bad topology or a port that cannot be bound.")
+                + "grpcPort under its deviceId (what the topology's netcfg says), a console on standard input "
+                + "for the hosts (ping, start/stop UDP flows, flow statistics) and, with --rest-port, the same as a "
+                + "REST API. Exit code 2: bad option or topology, or a port that cannot be bound.")
 final class ServeCommand implements Callable<Integer> {
+    /** How long a console or REST request waits for the loop to run it. */
+    private static final long LOOP_TIMEOUT_SECONDS = 10;
+
     @Spec
     private CommandSpec spec;
 
@@ -38,10 +45,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "the address the switches listen on (default: ${DEFAULT-VALUE})")
     private String host;
 
+    @Option(names = "--rest-port", paramLabel = "PORT",
+            description = "also serve the host-traffic REST API (hosts, ping, flows) on this port of --host; "
+                    + "0 picks a free one (default: no REST API)")
+    private Integer restPort;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (restPort != null && (restPort < 0 || restPort > 0xffff)) {
+            err.println("--rest-port: must be 0..65535 (0 = any free port), got " + restPort);
+            return RunCommand.EXIT_BAD_INPUT;
+        }
         Topology topology;
         try {
             topology = TopologyLoader.load(topologyFile);
@@ -51,25 +67,58 @@ final class ServeCommand implements Callable<Integer> {
         }
         P4Sim.LoadedPipeline pipeline = P4Sim.load(MetroPipeline.locate(topologyFile.toAbsolutePath().getParent()));
         Fabric fabric = Fabric.builder(topology, pipeline).build();
+        HostTraffic traffic = new HostTraffic(fabric, EmulatorLoop.posting(fabric.scheduler(), LOOP_TIMEOUT_SECONDS));
+        HostTrafficRestServer rest = null;
+        if (restPort != null) {
+            try {
+                rest = HostTrafficRestServer.start(traffic, host, restPort);
+            } catch (UncheckedIOException e) {
+                err.println(e.getMessage());
+                return RunCommand.EXIT_BAD_INPUT;
+            }
+        }
         P4RuntimeFabricServer server;
         try {
             server = P4RuntimeFabricServer.start(fabric, host, Switch::grpcPort);
         } catch (UncheckedIOException e) {
+            if (rest != null) {
+                rest.close();
+            }
             err.println(e.getMessage());
             return RunCommand.EXIT_BAD_INPUT;
         }
-        try (server; RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop")) {
+        try (server; HostTrafficRestServer restApi = rest;
+             RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop")) {
             for (Switch sw : topology.switches()) {
                 out.println(sw.name() + ": P4Runtime on " + host + ":" + server.port(sw.name()) + ", device_id "
                         + sw.deviceId() + " (" + sw.onosDeviceId() + ")");
             }
-            new FabricConsole(fabric, out).run(new BufferedReader(new InputStreamReader(System.in,
+            if (restApi != null) {
+                out.println("REST API on http://" + host + ":" + restApi.port() + " (/hosts, /ping, /flows)");
+            }
+            boolean quit = new FabricConsole(traffic, out).run(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)));
+            if (!quit && restApi != null) {
+                out.println("standard input closed; serving until interrupted");
+                out.flush();
+                waitWhileRunning(loop);
+            }
             if (loop.failure() != null) {
                 err.println("the emulator loop stopped: " + loop.failure());
                 return RunCommand.EXIT_FAILED;
             }
         }
         return 0;
+    }
+
+    /** Returns when the loop has failed or this thread is interrupted; checks once a second, as nothing waits on it sooner. */
+    private static void waitWhileRunning(RealTimeLoop loop) {
+        try {
+            while (loop.failure() == null) {
+                Thread.sleep(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,44 +4,55 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.metrofabric.emulator.clock.SimTime;
-import org.metrofabric.emulator.fabric.Fabric;
-import org.metrofabric.emulator.hosts.Host;
-import org.metrofabric.emulator.hosts.PingSession;
+import java.util.Map;
+import java.util.Set;
+import org.metrofabric.emulator.clock.Scheduler;
+import org.metrofabric.emulator.scenario.Durations;
+import org.metrofabric.emulator.scenario.ScenarioException;
 
 /**
- * A line console for the emulated hosts of a fabric whose loop runs in real time: {@code ping SRC DST
- * [COUNT]}, {@code hosts}, {@code quit}. Everything it does to the fabric runs on the loop.
+ * A line console for the emulated hosts: it parses each command and calls {@link HostTraffic};
+ * bad input gets one line naming what is wrong, and changes nothing.
  */
 public final class FabricConsole {
-    static final String HELP = "commands: ping SRC DST [COUNT] | hosts | quit";
-    private static final long PING_INTERVAL_NANOS = SimTime.millis(10);
-    /** How long after the last echo request a ping waits for replies. */
-    private static final long PING_GRACE_MILLIS = 1_000;
-    private static final long LOOP_TIMEOUT_SECONDS = 10;
+    static final String HELP = String.join("\n",
+            "commands:",
+            "  hosts",
+            "  ping FROM TO [COUNT] [--interval TIME]   (COUNT 1.." + HostTraffic.MAX_PING_COUNT + ", default 3; "
+                    + "TIME e.g. 10ms, the default)",
+            "  flow start NAME FROM TO --rate PPS [--size BYTES] [--dscp N] [--packets N] [--srcPort P] [--dstPort P]",
+            "  flow stop NAME",
+            "  flows",
+            "  help",
+            "  quit");
+    private static final int DEFAULT_PING_COUNT = 3;
+    private static final Set<String> FLOW_OPTIONS = Set.of(FlowRequest.RATE, FlowRequest.SIZE, FlowRequest.DSCP,
+            FlowRequest.PACKETS, FlowRequest.SRC_PORT, FlowRequest.DST_PORT);
 
-    private final Fabric fabric;
+    private final HostTraffic traffic;
     private final PrintWriter out;
 
-    public FabricConsole(Fabric fabric, PrintWriter out) {
-        this.fabric = fabric;
+    public FabricConsole(HostTraffic traffic, PrintWriter out) {
+        this.traffic = traffic;
         this.out = out;
     }
 
-    /** Runs commands from {@code in} until {@code quit} or its end. */
-    public void run(BufferedReader in) {
+    /** Runs commands from {@code in} until {@code quit} (true) or the end of the input (false). */
+    public boolean run(BufferedReader in) {
         out.println(HELP);
         out.flush();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!execute(line.trim())) {
-                    return;
-                }
+                boolean more = execute(line.trim());
                 out.flush();
+                if (!more) {
+                    return true;
+                }
             }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("console input failed: " + e.getMessage(), e);
         }
@@ -53,53 +64,132 @@ public final class FabricConsole {
             return true;
         }
         List<String> words = List.of(line.split("\\s+"));
-        switch (words.get(0)) {
-            case "quit" -> {
-                return false;
+        try {
+            switch (words.get(0)) {
+                case "quit" -> {
+                    return false;
+                }
+                case "help" -> out.println(HELP);
+                case "hosts" -> traffic.hosts().forEach(h ->
+                        out.println(h.name() + " " + h.ip() + " " + h.mac() + " on " + h.leaf() + " port " + h.port()));
+                case "ping" -> ping(words);
+                case "flow" -> flow(words);
+                case "flows" -> {
+                    List<FlowStatus> flows = traffic.flows();
+                    if (flows.isEmpty()) {
+                        out.println("no flows; start one with 'flow start'");
+                    }
+                    flows.forEach(flow -> out.println(flow.text()));
+                }
+                default -> out.println("error: unknown command '" + words.get(0) + "'; type 'help'");
             }
-            case "hosts" -> fabric.hosts().forEach((name, host) -> out.println(name));
-            case "ping" -> ping(words);
-            default -> out.println("unknown command '" + words.get(0) + "'; " + HELP);
+        } catch (TrafficException | UsageException | Scheduler.LoopUnavailableException e) {
+            out.println("error: " + e.getMessage());
         }
         return true;
     }
 
     private void ping(List<String> words) {
-        if (words.size() < 3 || words.size() > 4) {
-            out.println("usage: ping SRC DST [COUNT]");
-            return;
+        Arguments args = Arguments.parse(words.subList(1, words.size()), Set.of("interval"));
+        if (args.positional().size() < 2 || args.positional().size() > 3) {
+            throw new UsageException("usage: ping FROM TO [COUNT] [--interval TIME]");
         }
-        Host source = fabric.hosts().get(words.get(1));
-        Host destination = fabric.hosts().get(words.get(2));
-        if (source == null || destination == null) {
-            out.println("no host " + (source == null ? words.get(1) : words.get(2)) + "; see 'hosts'");
-            return;
+        int count = args.positional().size() == 3 ? (int) wholeNumber("count", args.positional().get(2))
+                : DEFAULT_PING_COUNT;
+        long interval = HostTraffic.DEFAULT_PING_INTERVAL_NANOS;
+        String intervalText = args.options().get("interval");
+        if (intervalText != null) {
+            try {
+                interval = Durations.parse("--interval", intervalText);
+            } catch (ScenarioException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
-        int count;
-        try {
-            count = words.size() == 4 ? Integer.parseInt(words.get(3)) : 3;
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1 || count > 1000) {
-            out.println("COUNT must be a whole number from 1 to 1000, got '" + words.get(3) + "'");
-            return;
-        }
-        int echoes = count;
-        PingSession session = onLoop(() -> source.ping(destination.ip(), echoes, PING_INTERVAL_NANOS));
-        try {
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(PING_INTERVAL_NANOS * count) + PING_GRACE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        String result = onLoop(() -> session.sent() + " sent, " + session.received() + " received"
-                + session.rttNanos().stream().mapToLong(Long::longValue).average()
-                .stream().mapToObj(avg -> String.format(", mean rtt %.1f us", avg / 1e3)).findFirst().orElse(""));
-        out.println(words.get(1) + " -> " + words.get(2) + ": " + result);
+        out.println(traffic.ping(args.positional().get(0), args.positional().get(1), count, interval).text());
     }
 
-    private <T> T onLoop(Supplier<T> action) {
-        return fabric.scheduler().call(action, LOOP_TIMEOUT_SECONDS);
+    private void flow(List<String> words) {
+        String sub = words.size() > 1 ? words.get(1) : "";
+        switch (sub) {
+            case "start" -> {
+                Arguments args = Arguments.parse(words.subList(2, words.size()), FLOW_OPTIONS);
+                if (args.positional().size() != 3) {
+                    throw new UsageException("usage: flow start NAME FROM TO --rate PPS [--size BYTES] [--dscp N] "
+                            + "[--packets N] [--srcPort P] [--dstPort P]");
+                }
+                FlowRequest request = new FlowRequest(args.positional().get(0), args.positional().get(1),
+                        args.positional().get(2), args.number(FlowRequest.RATE), args.integer(FlowRequest.SIZE),
+                        args.integer(FlowRequest.DSCP), args.number(FlowRequest.PACKETS),
+                        args.integer(FlowRequest.SRC_PORT), args.integer(FlowRequest.DST_PORT));
+                out.println("started " + traffic.startFlow(request).text());
+            }
+            case "stop" -> {
+                if (words.size() != 3) {
+                    throw new UsageException("usage: flow stop NAME");
+                }
+                out.println("stopped " + traffic.stopFlow(words.get(2)).text());
+            }
+            default -> throw new UsageException("usage: flow start ... | flow stop NAME (see 'help')");
+        }
+    }
+
+    private static long wholeNumber(String field, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(field + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    /** A line that does not parse as a command. */
+    private static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** A command's words: positional ones, then {@code --option VALUE} pairs from a known set. */
+    private record Arguments(List<String> positional, Map<String, String> options) {
+        static Arguments parse(List<String> words, Set<String> known) {
+            List<String> positional = new ArrayList<>();
+            Map<String, String> options = new HashMap<>();
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                if (!word.startsWith("--")) {
+                    positional.add(word);
+                    continue;
+                }
+                String option = word.substring(2);
+                if (!known.contains(option)) {
+                    throw new UsageException(word + ": unknown option; known: --" + String.join(", --",
+                            known.stream().sorted().toList()));
+                }
+                if (i + 1 == words.size()) {
+                    throw new UsageException(word + ": needs a value");
+                }
+                if (options.put(option, words.get(++i)) != null) {
+                    throw new UsageException(word + ": given twice");
+                }
+            }
+            return new Arguments(positional, options);
+        }
+
+        Long number(String option) {
+            String text = options.get(option);
+            return text == null ? null : wholeNumber(option, text);
+        }
+
+        Integer integer(String option) {
+            Long value = number(option);
+            if (value == null) {
+                return null;
+            }
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw new UsageException(option + ": " + value + " is too large");
+            }
+            return value.intValue();
+        }
     }
 }
