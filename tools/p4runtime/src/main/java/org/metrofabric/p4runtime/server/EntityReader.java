@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * {@code meter_config} present (even empty) asks for the direct resource's values; a counter or
  * meter entry without index means every cell. A key that matches nothing reads as nothing.
  * Table entries carry no {@code metadata} bytes here (they have no PI form), so a metadata filter
- * matches nothing.
+ * matches nothing. {@code time_since_last_hit} present asks for each entry's elapsed time, which
+ * tables that support idle timeouts answer; on other tables it is left out, as PI does.
  */
 final class EntityReader {
 
@@ -89,15 +90,21 @@ final class EntityReader {
                 continue;
             }
             KeyFilter key = KeyFilter.of(codec, table, filter);
-            for (PiTableEntry pi : target.tableEntries(tableId)) {
+            for (P4RuntimeTarget.IdleEntry idle : entries(table, tableId, filter)) {
+                PiTableEntry pi = idle.entry();
                 TableEntry entry = codec.encodeTableEntry(pi);
                 if (!key.matches(entry) || !actionMatches(filter, entry)) {
                     continue;
                 }
                 boolean dropCounter = !filter.hasCounterData() && entry.hasCounterData();
                 boolean addMeter = filter.hasMeterConfig() && table.directMeterId().isPresent();
-                if (dropCounter || addMeter) {
+                boolean addIdleTime = idle.nanosSinceLastHit() >= 0;
+                if (dropCounter || addMeter || addIdleTime) {
                     TableEntry.Builder shown = entry.toBuilder();
+                    if (addIdleTime) {
+                        shown.setTimeSinceLastHit(TableEntry.IdleTimeout.newBuilder()
+                                .setElapsedNs(idle.nanosSinceLastHit()));
+                    }
                     if (dropCounter) {
                         shown.clearCounterData();
                     }
@@ -112,6 +119,14 @@ final class EntityReader {
                 out.accept(Entity.newBuilder().setTableEntry(entry).build());
             }
         }
+    }
+
+    /** The table's entries, with their time since last hit if asked and kept; -1 where not. */
+    private List<P4RuntimeTarget.IdleEntry> entries(TableInfo table, PiTableId tableId, TableEntry filter) {
+        if (filter.hasTimeSinceLastHit() && table.supportsIdleTimeout()) {
+            return target.tableEntriesWithIdleTime(tableId);
+        }
+        return target.tableEntries(tableId).stream().map(e -> new P4RuntimeTarget.IdleEntry(e, -1)).toList();
     }
 
     private static boolean actionMatches(TableEntry filter, TableEntry entry) {

@@ -63,6 +63,18 @@ public interface P4RuntimeTarget {
     /** The table's entries other than the default entry, with direct counter data if it has a direct counter. */
     List<PiTableEntry> tableEntries(PiTableId table);
 
+    /** A table entry and the nanoseconds since a packet last hit it (since it was written, if never). */
+    record IdleEntry(PiTableEntry entry, long nanosSinceLastHit) { }
+
+    /**
+     * Like {@link #tableEntries}, each entry with its time since last hit; asked only for tables that
+     * support idle timeouts (P4Info {@code idle_timeout_behavior} NOTIFY_CONTROL).
+     */
+    default List<IdleEntry> tableEntriesWithIdleTime(PiTableId table) {
+        throw new P4RuntimeException(io.grpc.Status.Code.UNIMPLEMENTED,
+                "this target does not keep the time since an entry was last hit");
+    }
+
     /** The table's default entry: an empty match key and the current default action. */
     PiTableEntry defaultEntry(PiTableId table);
 
@@ -100,7 +112,11 @@ public interface P4RuntimeTarget {
         /** One digest() call: the P4Info digest id and the data in the digest's P4Info type. */
         void digest(int digestId, P4Data data);
 
-        /** A table entry with an idle timeout was not hit for that long (tables that support timeouts only). */
-        void idleTimeout(PiTableEntry entry);
+        /**
+         * The table entries one ageing sweep found idle: each has an idle timeout and was not hit for that
+         * long (tables that support timeouts only). {@code timestampNanos} is the sweep's time on the
+         * target's clock.
+         */
+        void idleTimeout(List<PiTableEntry> entries, long timestampNanos);
     }
 }

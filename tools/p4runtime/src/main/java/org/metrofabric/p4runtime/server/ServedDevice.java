@@ -159,6 +159,10 @@ final class ServedDevice implements P4RuntimeTarget.Listener {
 
     private void applyTableEntry(Update.Type type, TableEntry entry, boolean undoable,
                                  List<P4RuntimeTarget.Undo> undos) {
+        if (entry.hasTimeSinceLastHit()) {
+            throw P4RuntimeException.invalidArgument("table entry: time_since_last_hit is read-only, it must not "
+                    + "be set in a WriteRequest");
+        }
         PiTableEntry pi = codec.decodeTableEntry(entry);
         applyTo(type, pi, undoable, undos);
         if (type != Update.Type.DELETE && !entry.getIsDefaultAction()) {
@@ -194,11 +198,22 @@ final class ServedDevice implements P4RuntimeTarget.Listener {
         digests.learn(digestId, data);
     }
 
+    /**
+     * One IdleTimeoutNotification for the whole sweep, each entry filled as PI fills it: table id, match,
+     * priority, controller metadata and idle timeout, no action and no direct resource data.
+     */
     @Override
-    public void idleTimeout(PiTableEntry entry) {
-        TableEntry encoded = codec.encodeTableEntry(entry);
-        toPrimary(StreamMessageResponse.newBuilder().setIdleTimeoutNotification(IdleTimeoutNotification.newBuilder()
-                .addTableEntry(encoded).setTimestamp(System.currentTimeMillis() * 1_000_000L)).build());
+    public void idleTimeout(List<PiTableEntry> entries, long timestampNanos) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        IdleTimeoutNotification.Builder notification = IdleTimeoutNotification.newBuilder()
+                .setTimestamp(timestampNanos);
+        for (PiTableEntry entry : entries) {
+            notification.addTableEntry(codec.encodeTableEntry(entry).toBuilder().clearAction().clearCounterData()
+                    .clearMeterConfig());
+        }
+        toPrimary(StreamMessageResponse.newBuilder().setIdleTimeoutNotification(notification).build());
     }
 
     /** Controller-bound messages go to the primary client of the default role; dropped if there is none. */

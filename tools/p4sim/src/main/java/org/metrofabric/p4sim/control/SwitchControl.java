@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.metrofabric.p4sim.runtime.ActionCall;
@@ -54,11 +55,19 @@ import p4.config.v1.P4InfoOuterClass;
  * leaves the switch unchanged. Methods are synchronized: one request at a time, packets may flow meanwhile.
  *
  * <p>As in ONOS 2.7, a {@link PiTableEntry} with an empty match key is the table's default entry.
+ *
+ * <p>Idle timeouts follow BMv2: only tables declared with {@code support_timeout = true} take them; an
+ * entry's idle timer starts when it is inserted (or its timeout changes) and restarts on every packet that
+ * hits it; {@link #sweepIdleEntries} reports the entries whose timer has run for their timeout. Writes take
+ * the time from the clock the packets are timestamped with: {@link #write(UpdateType, PiEntity, long)}
+ * names it, the other write methods read {@link System#nanoTime()}.
  */
 public final class SwitchControl {
     private final SwitchState state;
     private final P4InfoIndex p4info;
     private final ActionTranslator actions;
+    /** The entries the previous sweep reported; BMv2 does not report an entry in two sweeps in a row. */
+    private Set<TableEntry> reportedLastSweep = Set.of();
 
     public SwitchControl(SwitchState state) {
         this.state = state;
@@ -78,9 +87,10 @@ public final class SwitchControl {
      */
     public synchronized List<Optional<ControlException>> write(List<Update> updates) {
         List<Optional<ControlException>> results = new ArrayList<>(updates.size());
+        long nowNanos = System.nanoTime();
         for (Update update : updates) {
             try {
-                write(update.type(), update.entity());
+                write(update.type(), update.entity(), nowNanos);
                 results.add(Optional.empty());
             } catch (ControlException e) {
                 results.add(Optional.of(e));
@@ -89,10 +99,15 @@ public final class SwitchControl {
         return results;
     }
 
-    /** Applies one update of any supported PI entity. */
+    /** Applies one update of any supported PI entity at {@link System#nanoTime()}. */
     public synchronized void write(UpdateType type, PiEntity entity) {
+        write(type, entity, System.nanoTime());
+    }
+
+    /** Applies one update of any supported PI entity; {@code nowNanos} starts the idle timers it sets. */
+    public synchronized void write(UpdateType type, PiEntity entity, long nowNanos) {
         if (entity instanceof PiTableEntry entry) {
-            writeTableEntry(type, entry);
+            writeTableEntry(type, entry, nowNanos);
         } else if (entity instanceof PiActionProfileMember member) {
             writeMember(type, member);
         } else if (entity instanceof PiActionProfileGroup group) {
@@ -122,15 +137,15 @@ public final class SwitchControl {
     // ---------------------------------------------------------------- tables
 
     public synchronized void insert(PiTableEntry entry) {
-        writeTableEntry(UpdateType.INSERT, entry);
+        writeTableEntry(UpdateType.INSERT, entry, System.nanoTime());
     }
 
     public synchronized void modify(PiTableEntry entry) {
-        writeTableEntry(UpdateType.MODIFY, entry);
+        writeTableEntry(UpdateType.MODIFY, entry, System.nanoTime());
     }
 
     public synchronized void delete(PiTableEntry entry) {
-        writeTableEntry(UpdateType.DELETE, entry);
+        writeTableEntry(UpdateType.DELETE, entry, System.nanoTime());
     }
 
     private MatchTable table(PiTableId id) {
@@ -141,7 +156,7 @@ public final class SwitchControl {
         return state.table(id.id());
     }
 
-    private void writeTableEntry(UpdateType type, PiTableEntry entry) {
+    private void writeTableEntry(UpdateType type, PiTableEntry entry, long nowNanos) {
         MatchTable table = table(entry.table());
         if (entry.isDefaultAction()) {
             writeDefaultEntry(type, table, entry);
@@ -153,6 +168,7 @@ public final class SwitchControl {
         }
         EntryKey key = MatchKeyTranslator.toEntryKey(table, entry.matchKey(), entry.priority());
         TableEntry existing = table.entry(key);
+        long idleTimeoutNanos = type == UpdateType.DELETE ? 0 : idleTimeoutNanos(table, entry);
         switch (type) {
             case INSERT: {
                 if (existing != null) {
@@ -164,18 +180,38 @@ public final class SwitchControl {
                     throw new ControlException(ControlException.Code.RESOURCE_EXHAUSTED,
                             "table " + table.name() + " is full (" + table.size() + " entries)");
                 }
-                table.insert(key, action);
+                table.insert(key, action, idleTimeoutNanos, nowNanos);
                 break;
             }
             case MODIFY: {
                 requireExisting(table, existing);
                 table.modify(key, entryAction(table, entry.action()));
+                if (table.supportsIdleTimeout()) {
+                    table.setIdleTimeout(key, idleTimeoutNanos, nowNanos);
+                }
                 break;
             }
             default:
                 requireExisting(table, existing);
                 table.delete(key);
         }
+    }
+
+    /** The entry's idle timeout in nanoseconds (0 without one), checked against the table. */
+    private static long idleTimeoutNanos(MatchTable table, PiTableEntry entry) {
+        if (entry.timeout().isEmpty()) {
+            return 0;
+        }
+        double seconds = entry.timeout().get();
+        if (!table.supportsIdleTimeout()) {
+            throw ControlException.invalid("table " + table.name() + " does not support idle timeouts (its P4 "
+                    + "declaration lacks support_timeout = true), got a timeout of " + seconds + " s");
+        }
+        if (!(seconds >= 0) || seconds * 1e9 >= Long.MAX_VALUE) {
+            throw ControlException.invalid("table " + table.name() + ": idle timeout " + seconds
+                    + " s is not a valid duration (a finite number of seconds, at least 0, below 2^63 ns)");
+        }
+        return Math.round(seconds * 1e9);
     }
 
     private static void requireExisting(MatchTable table, TableEntry existing) {
@@ -195,6 +231,10 @@ public final class SwitchControl {
         }
         if (entry.priority().isPresent() && entry.priority().getAsInt() != 0) {
             throw ControlException.invalid("table " + table.name() + ": the default entry has no priority");
+        }
+        if (entry.timeout().isPresent()) {
+            throw ControlException.invalid("table " + table.name() + ": the default entry does not age, it "
+                    + "cannot take an idle timeout");
         }
         PiTableAction action = entry.action();
         if (action == null) {
@@ -261,19 +301,94 @@ public final class SwitchControl {
         MatchTable table = table(tableId);
         List<PiTableEntry> result = new ArrayList<>();
         for (TableEntry entry : table.entries()) {
-            PiTableEntry.Builder builder = PiTableEntry.builder().forTable(tableId)
-                    .withMatchKey(MatchKeyTranslator.toPi(table, entry.key()))
-                    .withAction(toPi(entry.action()));
-            if (entry.key().priority() != 0) {
-                builder.withPriority(entry.key().priority());
-            }
-            if (table.hasDirectCounter()) {
-                CounterData data = entry.counterData();
-                builder.withCounterCellData(new PiCounterCellData(data.packets(), data.bytes()));
-            }
-            result.add(builder.build());
+            result.add(toPi(tableId, table, entry));
         }
         return result;
+    }
+
+    /** An entry as read, with direct counter data when the table has a counter and its idle timeout if any. */
+    private PiTableEntry toPi(PiTableId tableId, MatchTable table, TableEntry entry) {
+        PiTableEntry.Builder builder = PiTableEntry.builder().forTable(tableId)
+                .withMatchKey(MatchKeyTranslator.toPi(table, entry.key()))
+                .withAction(toPi(entry.action()));
+        if (entry.key().priority() != 0) {
+            builder.withPriority(entry.key().priority());
+        }
+        if (table.hasDirectCounter()) {
+            CounterData data = entry.counterData();
+            builder.withCounterCellData(new PiCounterCellData(data.packets(), data.bytes()));
+        }
+        if (entry.idleTimeoutNanos() > 0) {
+            builder.withTimeout(entry.idleTimeoutNanos() / 1e9);
+        }
+        return builder.build();
+    }
+
+    /** A table entry as read and how long ago, at the time the read was given, a packet last hit it. */
+    public record IdleEntry(PiTableEntry entry, long nanosSinceLastHit) { }
+
+    /**
+     * Like {@link #readTable}, each entry with the time since it was last hit (since it was inserted or its
+     * timeout changed, if never): only tables that support idle timeouts keep that time.
+     */
+    public synchronized List<IdleEntry> readTableIdleTimes(PiTableId tableId, long nowNanos) {
+        MatchTable table = table(tableId);
+        if (!table.supportsIdleTimeout()) {
+            throw ControlException.invalid("table " + table.name() + " does not support idle timeouts, so it "
+                    + "keeps no time since last hit");
+        }
+        List<IdleEntry> result = new ArrayList<>();
+        for (TableEntry entry : table.entries()) {
+            result.add(new IdleEntry(toPi(tableId, table, entry), Math.max(0, nowNanos - entry.lastHitNanos())));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- ageing
+
+    /**
+     * One ageing sweep at {@code nowNanos}, BMv2's rule: every entry with a timeout that has not been hit for
+     * that long is reported, except those the previous sweep reported (so an entry left idle is reported
+     * again every other sweep until it is hit, modified to a new timeout or deleted). Tables in P4Info
+     * order, entries in insertion order.
+     */
+    public synchronized List<PiTableEntry> sweepIdleEntries(long nowNanos) {
+        List<PiTableEntry> reported = new ArrayList<>();
+        Set<TableEntry> reportedNow = new HashSet<>();
+        for (P4InfoOuterClass.Table info : p4info.p4info().getTablesList()) {
+            MatchTable table = state.table(info.getPreamble().getName());
+            PiTableId tableId = PiTableId.of(info.getPreamble().getName());
+            for (TableEntry entry : table.expiredEntries(nowNanos)) {
+                if (!reportedLastSweep.contains(entry)) {
+                    reportedNow.add(entry);
+                    table.markIdleReported(entry);
+                    reported.add(toPi(tableId, table, entry));
+                }
+            }
+        }
+        reportedLastSweep = reportedNow;
+        return reported;
+    }
+
+    /**
+     * When the next sweep can first report an entry not yet reported since its last hit (possibly a time
+     * already past), or empty if no such entry has a timeout: for whoever sweeps only when needed.
+     */
+    public synchronized OptionalLong nextIdleExpiry() {
+        long next = Long.MAX_VALUE;
+        for (MatchTable table : state.tables().values()) {
+            next = Math.min(next, table.nextIdleExpiry());
+        }
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    /** Runs {@code listener} (on the packet's thread) when a packet hits an entry a sweep reported idle. */
+    public synchronized void setIdleEntryRevivedListener(Runnable listener) {
+        for (MatchTable table : state.tables().values()) {
+            if (table.supportsIdleTimeout()) {
+                table.setIdleEntryRevivedListener(listener);
+            }
+        }
     }
 
     /** The table's current default action. */

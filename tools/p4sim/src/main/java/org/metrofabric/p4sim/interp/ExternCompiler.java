@@ -210,7 +210,7 @@ final class ExternCompiler {
                 return f -> {
                     long i = index.l(f);
                     if (meter.inRange(i)) {
-                        long color = meter.execute(i, f.arrivalLength, f.nowMicros);
+                        long color = meter.execute(i, f.arrivalLength, f.nowNanos / 1000);
                         Frames.storeBig((Layout.Scalar) out.layout(f), BigInteger.valueOf(color), f);
                     }
                     return Exec.NORMAL;

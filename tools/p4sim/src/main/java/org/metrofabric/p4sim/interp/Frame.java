@@ -20,7 +20,8 @@ public final class Frame {
     public long cursorBits;
     public int payloadOffset;
     public int arrivalLength;
-    public long nowMicros;
+    /** The packet's timestamp: the time its switch was given with the frame. */
+    public long nowNanos;
     public Tracer tracer;
     /** Where the deparser's emit writes. */
     public final BitIO.Writer out = new BitIO.Writer();
@@ -60,7 +61,7 @@ public final class Frame {
         cursorBits = o.cursorBits;
         payloadOffset = o.payloadOffset;
         arrivalLength = o.arrivalLength;
-        nowMicros = o.nowMicros;
+        nowNanos = o.nowNanos;
         tracer = o.tracer;
         truncateLength = o.truncateLength;
     }

@@ -35,7 +35,7 @@ final class TableExec implements Exec {
         for (int i = 0; i < values.length; i++) {
             values[i] = keys[i].b(f);
         }
-        TableResult r = table.apply(values, f.arrivalLength, f.nowMicros);
+        TableResult r = table.apply(values, f.arrivalLength, f.nowNanos);
         f.lastHit = r.hit();
         f.directMeterColor = r.directMeterColor();
         BlockCompiler.ActionExec a = r.actionName() == null ? null : actions.get(r.actionName());

@@ -10,6 +10,9 @@ import java.util.Map;
  * A match-action table: entries keyed by {@link EntryKey}, a default action, optional direct counter and
  * direct meter cells per entry, and an optional action profile/selector that member and group references
  * resolve through. Mutations here are unchecked; {@code control.SwitchControl} validates them first.
+ *
+ * <p>A table that supports idle timeouts ({@code support_timeout = true}) stamps an entry with the packet's
+ * time on every hit, as BMv2 does; other tables do nothing extra per lookup.
  */
 public final class MatchTable {
     private final String name;
@@ -25,16 +28,27 @@ public final class MatchTable {
     private final boolean constEntries;
     private final ActionCall initialDefault;
     private final boolean defaultIsConst;
+    private final boolean supportsIdleTimeout;
     private final Map<EntryKey, TableEntry> entries = new LinkedHashMap<>();
     private final EntryIndex index;
     private ActionCall defaultAction;
     private long nextSequence;
+    private Runnable idleEntryRevived = () -> { };
 
     /** Describes everything a table needs at construction. */
     public record Spec(String name, List<KeyField> fields, List<Integer> selectorWidths,
                        List<Integer> selectorKeyPositions, int size, ActionProfile profile,
                        boolean hasDirectCounter, boolean hasDirectMeter, boolean directMeterCountsBytes,
-                       boolean isConstTable, TableDefaults defaults, List<ConstEntry> constEntries) {
+                       boolean isConstTable, TableDefaults defaults, List<ConstEntry> constEntries,
+                       boolean supportsIdleTimeout) {
+        /** A table without idle timeouts. */
+        public Spec(String name, List<KeyField> fields, List<Integer> selectorWidths,
+                    List<Integer> selectorKeyPositions, int size, ActionProfile profile,
+                    boolean hasDirectCounter, boolean hasDirectMeter, boolean directMeterCountsBytes,
+                    boolean isConstTable, TableDefaults defaults, List<ConstEntry> constEntries) {
+            this(name, fields, selectorWidths, selectorKeyPositions, size, profile, hasDirectCounter, hasDirectMeter,
+                    directMeterCountsBytes, isConstTable, defaults, constEntries, false);
+        }
     }
 
     public MatchTable(Spec spec) {
@@ -52,6 +66,7 @@ public final class MatchTable {
         this.constEntries = spec.isConstTable();
         this.initialDefault = spec.defaults().action();
         this.defaultIsConst = spec.defaults().isConst();
+        this.supportsIdleTimeout = spec.supportsIdleTimeout();
         this.defaultAction = initialDefault;
         this.index = EntryIndex.forFields(fields);
         List<ConstEntry> initial = spec.constEntries();
@@ -152,6 +167,19 @@ public final class MatchTable {
         return hasDirectMeter;
     }
 
+    /** Whether entries may carry an idle timeout (the P4 table declares {@code support_timeout = true}). */
+    public boolean supportsIdleTimeout() {
+        return supportsIdleTimeout;
+    }
+
+    /**
+     * Runs {@code listener} on the packet's thread when a hit revives an entry a sweep had reported idle,
+     * for whoever schedules sweeps only while an entry can still expire.
+     */
+    public synchronized void setIdleEntryRevivedListener(Runnable listener) {
+        idleEntryRevived = listener;
+    }
+
     /** Whether the program fixed the entries ({@code const entries}). */
     public boolean isConstTable() {
         return constEntries;
@@ -169,9 +197,9 @@ public final class MatchTable {
 
     /**
      * Looks a packet's key up. {@code keyValues} holds one value per key element in P4 source order,
-     * selector elements included.
+     * selector elements included; {@code nowNanos} is the packet's timestamp.
      */
-    public synchronized TableResult apply(BigInteger[] keyValues, int packetLengthBytes, long nowMicros) {
+    public synchronized TableResult apply(BigInteger[] keyValues, int packetLengthBytes, long nowNanos) {
         if (keyValues.length != matchPositions.length + selectorPositions.length) {
             throw new IllegalArgumentException("table " + name + " takes " + (matchPositions.length
                     + selectorPositions.length) + " key values, got " + keyValues.length);
@@ -187,11 +215,14 @@ public final class MatchTable {
         if (entry == null) {
             return TableResult.miss(defaultAction);
         }
+        if (supportsIdleTimeout && entry.hit(nowNanos)) {
+            idleEntryRevived.run();
+        }
         if (hasDirectCounter) {
             entry.counterCell().count(packetLengthBytes);
         }
         int color = hasDirectMeter
-                ? entry.meterCell().execute(directMeterCountsBytes ? packetLengthBytes : 1, nowMicros)
+                ? entry.meterCell().execute(directMeterCountsBytes ? packetLengthBytes : 1, nowNanos / 1000)
                 : MeterCell.GREEN;
         ActionCall action = resolve(entry.action(), keyValues);
         return TableResult.hit(action != null ? action : ActionCall.of(TableResult.NO_ACTION), color);
@@ -226,6 +257,11 @@ public final class MatchTable {
     }
 
     public synchronized void insert(EntryKey key, EntryAction action) {
+        insert(key, action, 0, 0);
+    }
+
+    /** Inserts an entry whose idle timer starts at {@code nowNanos}; a timeout of 0 never expires. */
+    public synchronized void insert(EntryKey key, EntryAction action, long idleTimeoutNanos, long nowNanos) {
         if (entries.containsKey(key)) {
             throw new IllegalStateException("table " + name + ": entry exists: " + key);
         }
@@ -233,7 +269,9 @@ public final class MatchTable {
             throw new IllegalArgumentException("table " + name + ": " + key.matches().size()
                     + " matches for " + fields.size() + " fields");
         }
-        add(new TableEntry(key, action, nextSequence++, false));
+        TableEntry entry = new TableEntry(key, action, nextSequence++, false);
+        entry.resetIdleTimer(idleTimeoutNanos, nowNanos);
+        add(entry);
     }
 
     private void add(TableEntry entry) {
@@ -243,6 +281,51 @@ public final class MatchTable {
 
     public synchronized void modify(EntryKey key, EntryAction action) {
         requireEntry(key).setAction(action);
+    }
+
+    /**
+     * Sets an entry's idle timeout. As in BMv2 (its P4Runtime tests), changing the timeout restarts the
+     * idle timer at {@code nowNanos}; setting the same timeout again leaves the timer running.
+     */
+    public synchronized void setIdleTimeout(EntryKey key, long idleTimeoutNanos, long nowNanos) {
+        TableEntry entry = requireEntry(key);
+        if (entry.idleTimeoutNanos() != idleTimeoutNanos) {
+            entry.resetIdleTimer(idleTimeoutNanos, nowNanos);
+        }
+    }
+
+    /** The entries that have not been hit for their idle timeout at {@code nowNanos}, in insertion order. */
+    public synchronized List<TableEntry> expiredEntries(long nowNanos) {
+        List<TableEntry> expired = new ArrayList<>();
+        if (supportsIdleTimeout) {
+            for (TableEntry entry : entries.values()) {
+                if (entry.isExpired(nowNanos)) {
+                    expired.add(entry);
+                }
+            }
+        }
+        return expired;
+    }
+
+    /** Records that a sweep reported {@code entry} as idle. */
+    public synchronized void markIdleReported(TableEntry entry) {
+        entry.markIdleReported();
+    }
+
+    /**
+     * The earliest time an entry not yet reported idle can expire (Long.MAX_VALUE if none): until a hit
+     * moves it, {@code last hit + timeout}, which may already be past.
+     */
+    public synchronized long nextIdleExpiry() {
+        long next = Long.MAX_VALUE;
+        if (supportsIdleTimeout) {
+            for (TableEntry entry : entries.values()) {
+                if (entry.idleTimeoutNanos() > 0 && !entry.idleReported()) {
+                    next = Math.min(next, entry.lastHitNanos() + entry.idleTimeoutNanos());
+                }
+            }
+        }
+        return next;
     }
 
     public synchronized void delete(EntryKey key) {

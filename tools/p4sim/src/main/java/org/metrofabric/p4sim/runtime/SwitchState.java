@@ -102,7 +102,8 @@ public final class SwitchState {
                 index.directCounterOfTable(tableId) != null,
                 directMeter != null, directMeter != null && countsBytes(directMeter.getSpec()),
                 table.getIsConstTable(), defaults,
-                extras.constEntries().getOrDefault(name, List.of())));
+                extras.constEntries().getOrDefault(name, List.of()),
+                table.getIdleTimeoutBehavior() == P4InfoOuterClass.Table.IdleTimeoutBehavior.NOTIFY_CONTROL));
     }
 
     private static MatchKind matchKind(String table, MatchField field) {

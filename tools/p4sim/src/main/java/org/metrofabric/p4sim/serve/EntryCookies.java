@@ -57,6 +57,7 @@ final class EntryCookies {
         if (entry.counter() != null) {
             out.withCounterCellData(entry.counter());
         }
+        entry.timeout().ifPresent(out::withTimeout);
         return out.build();
     }
 

@@ -36,6 +36,7 @@ import p4.v1.P4RuntimeOuterClass.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -46,16 +47,23 @@ import java.util.function.Supplier;
  * {@code --cpu-port 255}: a packet-out is the frame (packet_out header + payload) injected on the
  * CPU port, and a frame the pipeline sends to the CPU port is a packet-in with its packet_in header
  * stripped into metadata. Frames sent to other ports go to the frame sink. Every update can be
- * undone, so ROLLBACK_ON_ERROR is supported.
+ * undone, so ROLLBACK_ON_ERROR is supported. Table-entry controller metadata (cookies) are kept beside
+ * the switch ({@link EntryCookies}) and returned by reads.
  *
- * <p>Not supported: idle timeouts (p4sim does not age entries: an entry with a timeout is
- * UNIMPLEMENTED). Table-entry controller metadata (cookies) are kept beside the switch
- * ({@link EntryCookies}) and returned by reads.
+ * <p>Idle timeouts: entries of tables that support them ({@code support_timeout = true}) age as in
+ * BMv2. Writes, packets and sweeps all read the target's one clock: an entry's idle timer starts when
+ * it is written, a packet that hits it restarts it, and {@link #sweepIdleEntries()} reports the entries
+ * idle for their timeout to the listener as one batch (see {@link SwitchControl#sweepIdleEntries} for
+ * the rule). Nothing sweeps by itself: {@code p4sim serve} sweeps every {@link #DEFAULT_AGEING_SWEEP_MS}
+ * ms of wall-clock time, as BMv2 does, and an emulator sweeps on its virtual clock.
  */
 public final class P4SimTarget implements P4RuntimeTarget {
 
     /** BMv2's CPU port in the ONOS tutorials ({@code simple_switch_grpc --cpu-port 255}). */
     public static final int CPU_PORT = 255;
+
+    /** BMv2's ageing sweep interval ({@code AgeingMonitor}'s default), in milliseconds. */
+    public static final int DEFAULT_AGEING_SWEEP_MS = 1000;
 
     private static final Listener NO_LISTENER = new Listener() {
         @Override
@@ -67,7 +75,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
 
         @Override
-        public void idleTimeout(PiTableEntry entry) {
+        public void idleTimeout(List<PiTableEntry> entries, long timestampNanos) {
         }
     };
 
@@ -80,6 +88,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
     private volatile P4Sim.Switch sw;
     private volatile Listener listener = NO_LISTENER;
     private volatile Consumer<OutputPacket> frameSink = frame -> { };
+    private volatile Runnable idleEntryRevived = () -> { };
 
     /** A target with a new, empty switch running {@code pipeline}; packet timestamps from {@code clockNanos}. */
     public P4SimTarget(P4Sim.LoadedPipeline pipeline, LongSupplier clockNanos) {
@@ -113,6 +122,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
         served.dataPlane().setCpuPort(CPU_PORT);
         served.dataPlane().setDigestListener((name, fields) ->
                 listener.digest(digests.id(name), digests.encode(name, fields)));
+        served.control().setIdleEntryRevivedListener(() -> idleEntryRevived.run());
         return served;
     }
 
@@ -150,6 +160,45 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
     }
 
+    // ---------------------------------------------------------------- ageing
+
+    /**
+     * One ageing sweep at the clock's current time: the idle entries (with their cookies) go to the
+     * listener as one batch, which is also returned; an empty sweep notifies nothing.
+     */
+    public List<PiTableEntry> sweepIdleEntries() {
+        List<PiTableEntry> idle;
+        long now;
+        synchronized (cookies) {
+            now = clockNanos.getAsLong();
+            List<PiTableEntry> found = sw.control().sweepIdleEntries(now);
+            idle = new ArrayList<>(found.size());
+            for (PiTableEntry entry : found) {
+                idle.add(cookies.withCookie(entry));
+            }
+        }
+        if (!idle.isEmpty()) {
+            listener.idleTimeout(idle, now);
+        }
+        return idle;
+    }
+
+    /**
+     * When a sweep can first report an entry not reported since it was last hit (maybe already past);
+     * empty when no such entry has a timeout, so nothing is left to sweep for.
+     */
+    public OptionalLong nextIdleExpiry() {
+        return sw.control().nextIdleExpiry();
+    }
+
+    /**
+     * Runs {@code listener} on the packet's thread when a packet hits an entry a sweep had reported idle,
+     * which makes it able to expire again: for a sweeper that stops when {@link #nextIdleExpiry()} is empty.
+     */
+    public void setIdleEntryRevivedListener(Runnable listener) {
+        this.idleEntryRevived = listener;
+    }
+
     @Override
     public P4Info p4Info() {
         return pipeline.p4info();
@@ -178,11 +227,10 @@ public final class P4SimTarget implements P4RuntimeTarget {
 
     @Override
     public void write(Update.Type type, PiEntity entity) {
-        checkSupported(entity);
         SwitchControl control = sw.control();
         synchronized (cookies) {
             call(() -> {
-                control.write(updateType(type), entity);
+                apply(control, updateType(type), entity);
                 return null;
             });
             if (entity instanceof PiTableEntry entry) {
@@ -198,12 +246,11 @@ public final class P4SimTarget implements P4RuntimeTarget {
 
     @Override
     public Undo writeUndoable(Update.Type type, PiEntity entity) {
-        checkSupported(entity);
         SwitchControl control = sw.control();
         synchronized (cookies) {
             Undo undo = call(() -> inverse(control, type, entity));
             call(() -> {
-                control.write(updateType(type), entity);
+                apply(control, updateType(type), entity);
                 return null;
             });
             Runnable cookieBefore = entity instanceof PiTableEntry entry ? cookies.applied(type, entry) : () -> { };
@@ -215,11 +262,9 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
     }
 
-    private static void checkSupported(PiEntity entity) {
-        if (entity instanceof PiTableEntry entry && entry.timeout().isPresent()) {
-            throw new P4RuntimeException(Status.Code.UNIMPLEMENTED, "table " + entry.table().id()
-                    + ": p4sim does not age entries, so idle timeouts are not supported");
-        }
+    /** A write at the clock's time, which starts the idle timers it sets. */
+    private void apply(SwitchControl control, UpdateType type, PiEntity entity) {
+        control.write(type, entity, clockNanos.getAsLong());
     }
 
     /** What restores the state {@code type entity} is about to change; read before the update is applied. */
@@ -249,7 +294,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
         if (entity instanceof PiCounterCell cell) {
             PiCounterCell old = control.readCounter(cell.cellId());
-            return () -> control.write(UpdateType.MODIFY, old);
+            return () -> apply(control, UpdateType.MODIFY, old);
         }
         if (entity instanceof PiMeterCellConfig config) {
             Optional<MeterConfig> old = control.readMeter(config.cellId());
@@ -259,22 +304,22 @@ public final class P4SimTarget implements P4RuntimeTarget {
     }
 
     /** INSERT is undone by DELETE, MODIFY and DELETE by writing back the old entity. */
-    private static Undo inverseOf(SwitchControl control, Update.Type type, PiEntity entity,
+    private Undo inverseOf(SwitchControl control, Update.Type type, PiEntity entity,
                                   Optional<? extends PiEntity> old) {
         return switch (type) {
-            case INSERT -> () -> control.write(UpdateType.DELETE, entity);
-            case MODIFY -> old.<Undo>map(o -> () -> control.write(UpdateType.MODIFY, o)).orElse(() -> { });
-            default -> old.<Undo>map(o -> () -> control.write(UpdateType.INSERT, o)).orElse(() -> { });
+            case INSERT -> () -> apply(control, UpdateType.DELETE, entity);
+            case MODIFY -> old.<Undo>map(o -> () -> apply(control, UpdateType.MODIFY, o)).orElse(() -> { });
+            default -> old.<Undo>map(o -> () -> apply(control, UpdateType.INSERT, o)).orElse(() -> { });
         };
     }
 
     private Undo inverseTableEntry(SwitchControl control, Update.Type type, PiTableEntry entry) {
         if (entry.isDefaultAction()) {
             PiTableEntry old = defaultEntry(control, entry.table());
-            return () -> control.write(UpdateType.MODIFY, old);
+            return () -> apply(control, UpdateType.MODIFY, old);
         }
         if (type == Update.Type.INSERT) {
-            return () -> control.write(UpdateType.DELETE, entry);
+            return () -> apply(control, UpdateType.DELETE, entry);
         }
         Optional<PiTableEntry> old = findEntry(control, entry);
         if (old.isEmpty()) {
@@ -282,14 +327,14 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
         PiTableEntry existing = old.get();
         if (type == Update.Type.MODIFY) {
-            return () -> control.write(UpdateType.MODIFY, existing);
+            return () -> apply(control, UpdateType.MODIFY, existing);
         }
         Optional<MeterConfig> meter = hasDirectMeter(entry.table())
                 ? control.readMeter(PiMeterCellId.ofDirect(existing)) : Optional.empty();
         return () -> {
-            control.write(UpdateType.INSERT, existing);
+            apply(control, UpdateType.INSERT, existing);
             if (existing.counter() != null) {
-                control.write(UpdateType.MODIFY, new PiCounterCell(PiCounterCellId.ofDirect(existing),
+                apply(control, UpdateType.MODIFY, new PiCounterCell(PiCounterCellId.ofDirect(existing),
                         existing.counter()));
             }
             meter.ifPresent(m -> control.configureMeter(PiMeterCellId.ofDirect(existing), m));
@@ -335,6 +380,17 @@ public final class P4SimTarget implements P4RuntimeTarget {
         List<PiTableEntry> out = new ArrayList<>(entries.size());
         for (PiTableEntry entry : entries) {
             out.add(cookies.withCookie(entry));
+        }
+        return out;
+    }
+
+    @Override
+    public List<IdleEntry> tableEntriesWithIdleTime(PiTableId table) {
+        List<SwitchControl.IdleEntry> entries = call(() -> sw.control().readTableIdleTimes(table,
+                clockNanos.getAsLong()));
+        List<IdleEntry> out = new ArrayList<>(entries.size());
+        for (SwitchControl.IdleEntry entry : entries) {
+            out.add(new IdleEntry(cookies.withCookie(entry.entry()), entry.nanosSinceLastHit()));
         }
         return out;
     }

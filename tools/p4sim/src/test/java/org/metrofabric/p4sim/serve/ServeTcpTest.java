@@ -106,4 +106,16 @@ class ServeTcpTest {
         assertTrue(err.toString().contains("--port"), err.toString());
         assertEquals(1, cli.execute("serve", "src/test/resources/serve/no-such-program.p4"));
     }
+
+    @Test
+    void serveCommandRejectsAnAgeingSweepIntervalOutOfRange() {
+        for (String interval : List.of("0", "-5", "86400001")) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new P4SimCli());
+            cli.setErr(new PrintWriter(err, true));
+            assertEquals(2, cli.execute("serve", ServeHarness.CORPUS.resolve("routing.p4").toString(),
+                    "--ageing-sweep-ms", interval), interval);
+            assertTrue(err.toString().contains("--ageing-sweep-ms: " + interval), err.toString());
+        }
+    }
 }

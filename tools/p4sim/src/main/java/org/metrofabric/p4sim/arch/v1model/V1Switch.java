@@ -103,10 +103,9 @@ public final class V1Switch {
         List<OutputPacket> out = new ArrayList<>();
         Deque<Job> jobs = new ArrayDeque<>();
         jobs.add(new Job(frame, ingressPort, NORMAL, null, -1));
-        long nowMicros = nowNanos / 1000;
         for (int pass = 0; !jobs.isEmpty() && pass < MAX_PASSES; pass++) {
             try {
-                ingressPass(jobs.poll(), nowMicros, out, jobs);
+                ingressPass(jobs.poll(), nowNanos, out, jobs);
             } catch (P4RuntimeError e) {
                 if (tracer != null) {
                     tracer.note("packet dropped: " + e.getMessage());
@@ -116,27 +115,27 @@ public final class V1Switch {
         return out;
     }
 
-    private Frame arrive(Job job, long nowMicros) {
+    private Frame arrive(Job job, long nowNanos) {
         // One frame is reused for every arrival; replicas, clones and requeued jobs work on copies.
         Frame f = ingressFrame;
         f.reset();
         f.tracer = tracer;
         f.packet = job.bytes();
         f.arrivalLength = job.bytes().length;
-        f.nowMicros = nowMicros;
+        f.nowNanos = nowNanos;
         f.words[sm.ingressPort] = job.port();
         f.words[sm.packetLength] = job.bytes().length;
         f.words[sm.instanceType] = job.instanceType();
         // Resubmitted and recirculated packets read ingress_global_timestamp as 0 (BMv2 does not set it).
-        f.words[sm.ingressGlobalTimestamp] = job.instanceType() == NORMAL ? nowMicros & MASK_48 : 0;
+        f.words[sm.ingressGlobalTimestamp] = job.instanceType() == NORMAL ? (nowNanos / 1000) & MASK_48 : 0;
         if (job.preservedFrom() != null) {
             copyFieldList(job.preservedFrom(), f, job.fieldList());
         }
         return f;
     }
 
-    private void ingressPass(Job job, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
-        Frame f = arrive(job, nowMicros);
+    private void ingressPass(Job job, long nowNanos, List<OutputPacket> out, Deque<Job> jobs) {
+        Frame f = arrive(job, nowNanos);
         if (f.tracer != null) {
             f.tracer.pipeline("ingress port " + job.port() + " instance_type " + job.instanceType());
         }
@@ -147,7 +146,7 @@ public final class V1Switch {
         int lengthAfterIngress = f.arrivalLength + (validHeaderBits(pipeline.headers, f) - parsedBits) / 8;
 
         if (f.cloneSession >= 0 && !f.cloneE2E) {
-            ingressClone(job, f, nowMicros, out, jobs);
+            ingressClone(job, f, nowNanos, out, jobs);
         }
         for (Object[] d : f.digests) {
             @SuppressWarnings("unchecked")
@@ -171,7 +170,7 @@ public final class V1Switch {
                 Frame copy = f.copy();
                 copy.words[sm.egressRid] = r.rid();
                 copy.words[sm.instanceType] = REPLICATION;
-                enqueue(copy, r.port(), lengthAfterIngress, nowMicros, out, jobs, 0);
+                enqueue(copy, r.port(), lengthAfterIngress, nowNanos, out, jobs, 0);
             }
             return;
         }
@@ -183,10 +182,10 @@ public final class V1Switch {
             return;
         }
         f.words[sm.instanceType] = NORMAL;
-        enqueue(f, egressSpec, lengthAfterIngress, nowMicros, out, jobs, 0);
+        enqueue(f, egressSpec, lengthAfterIngress, nowNanos, out, jobs, 0);
     }
 
-    private void ingressClone(Job job, Frame f, long nowMicros, List<OutputPacket> out, Deque<Job> jobs) {
+    private void ingressClone(Job job, Frame f, long nowNanos, List<OutputPacket> out, Deque<Job> jobs) {
         Optional<CloneSession> session = state.pre().cloneSession(f.cloneSession);
         if (session.isEmpty()) {
             return;
@@ -196,7 +195,7 @@ public final class V1Switch {
             c.tracer = tracer;
             c.packet = job.bytes();
             c.arrivalLength = job.bytes().length;
-            c.nowMicros = nowMicros;
+            c.nowNanos = nowNanos;
             pipeline.parse(c);
             pipeline.verifyChecksum.run(c);
             zeroMetadata(c);
@@ -205,11 +204,11 @@ public final class V1Switch {
             if (c.tracer != null) {
                 c.tracer.pipeline("I2E clone to port " + port);
             }
-            enqueue(c, port, c.arrivalLength, nowMicros, out, jobs, 0);
+            enqueue(c, port, c.arrivalLength, nowNanos, out, jobs, 0);
         }
     }
 
-    private void enqueue(Frame f, int port, int packetLength, long nowMicros, List<OutputPacket> out,
+    private void enqueue(Frame f, int port, int packetLength, long nowNanos, List<OutputPacket> out,
                          Deque<Job> jobs, int depth) {
         if (f.words[sm.priority] >= priorityQueues) {
             if (f.tracer != null) {
@@ -217,7 +216,7 @@ public final class V1Switch {
             }
             return;
         }
-        QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowMicros);
+        QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowNanos / 1000);
         f.clearRequests();
         f.words[sm.egressPort] = port;
         // BMv2 starts egress with egress_spec = drop port + 1, truncated to bit<9> (0 for the default 511).
@@ -228,10 +227,10 @@ public final class V1Switch {
         f.words[sm.deqTimedelta] = q.deqTimedeltaMicros() & MASK_32;
         f.words[sm.deqQdepth] = q.deqDepth() & 0x7FFFF;
         f.words[sm.egressGlobalTimestamp] = (q.enqTimestampMicros() + q.deqTimedeltaMicros()) & MASK_48;
-        egressPass(f, port, nowMicros, out, jobs, depth);
+        egressPass(f, port, nowNanos, out, jobs, depth);
     }
 
-    private void egressPass(Frame f, int port, long nowMicros, List<OutputPacket> out, Deque<Job> jobs, int depth) {
+    private void egressPass(Frame f, int port, long nowNanos, List<OutputPacket> out, Deque<Job> jobs, int depth) {
         if (f.tracer != null) {
             f.tracer.pipeline("egress port " + port);
         }
@@ -247,7 +246,7 @@ public final class V1Switch {
                     if (c.tracer != null) {
                         c.tracer.pipeline("E2E clone to port " + clonePort);
                     }
-                    enqueue(c, clonePort, c.arrivalLength, nowMicros, out, jobs, depth + 1);
+                    enqueue(c, clonePort, c.arrivalLength, nowNanos, out, jobs, depth + 1);
                 }
             }
         }
