@@ -21,14 +21,14 @@ public final class FabricConsole {
     static final String HELP = String.join("\n",
             "commands:",
             "  hosts",
-            "  ping FROM TO [COUNT] [--interval TIME]   (COUNT 1.." + HostTraffic.MAX_PING_COUNT + ", default 3; "
+            "  ping FROM TO [COUNT] [--interval TIME]   (COUNT 1.." + HostTraffic.MAX_PING_COUNT + ", default "
+                    + HostTraffic.DEFAULT_PING_COUNT + "; "
                     + "TIME e.g. 10ms, the default)",
             "  flow start NAME FROM TO --rate PPS [--size BYTES] [--dscp N] [--packets N] [--srcPort P] [--dstPort P]",
             "  flow stop NAME",
             "  flows",
             "  help",
             "  quit");
-    private static final int DEFAULT_PING_COUNT = 3;
     private static final Set<String> FLOW_OPTIONS = Set.of(FlowRequest.RATE, FlowRequest.SIZE, FlowRequest.DSCP,
             FlowRequest.PACKETS, FlowRequest.SRC_PORT, FlowRequest.DST_PORT);
 
@@ -95,7 +95,7 @@ public final class FabricConsole {
             throw new UsageException("usage: ping FROM TO [COUNT] [--interval TIME]");
         }
         int count = args.positional().size() == 3 ? (int) wholeNumber("count", args.positional().get(2))
-                : DEFAULT_PING_COUNT;
+                : HostTraffic.DEFAULT_PING_COUNT;
         long interval = HostTraffic.DEFAULT_PING_INTERVAL_NANOS;
         String intervalText = args.options().get("interval");
         if (intervalText != null) {

@@ -34,6 +34,7 @@ public final class HostTraffic {
     public static final int SRC_PORT_BASE = 10_000;
     /** Packets per second a live flow may ask for: the loop sends in real time and falls behind beyond this. */
     public static final long MAX_RATE = 100_000;
+    public static final int DEFAULT_PING_COUNT = 3;
     public static final int MAX_PING_COUNT = 1_000;
     public static final long DEFAULT_PING_INTERVAL_NANOS = SimTime.millis(10);
     public static final long MAX_PING_INTERVAL_NANOS = SimTime.seconds(10);

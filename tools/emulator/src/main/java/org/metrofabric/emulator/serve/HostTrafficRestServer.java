@@ -117,8 +117,7 @@ public final class HostTrafficRestServer implements AutoCloseable {
         }
         if (path.equals("/ping")) {
             requireMethod(method, "POST");
-            TrafficJson.PingRequest ping = TrafficJson.pingRequest(body(exchange), 3,
-                    HostTraffic.DEFAULT_PING_INTERVAL_NANOS);
+            TrafficJson.PingRequest ping = TrafficJson.pingRequest(body(exchange));
             return Response.ok(TrafficJson.ping(traffic.ping(ping.from(), ping.to(), ping.count(), ping.intervalNanos())));
         }
         if (path.equals(FLOWS) || path.equals(FLOWS + "/")) {

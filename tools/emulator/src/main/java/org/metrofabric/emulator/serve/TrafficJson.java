@@ -46,11 +46,11 @@ final class TrafficJson {
     }
 
     /** {@code {"from", "to", "count" (default 3), "interval" (a time such as "10ms", the default)}}. */
-    static PingRequest pingRequest(byte[] body, int defaultCount, long defaultIntervalNanos) {
+    static PingRequest pingRequest(byte[] body) {
         JsonNode node = object(body, PING_FIELDS);
         Integer count = integer(node, PING_COUNT);
         String interval = text(node, PING_INTERVAL);
-        long intervalNanos = defaultIntervalNanos;
+        long intervalNanos = HostTraffic.DEFAULT_PING_INTERVAL_NANOS;
         if (interval != null) {
             try {
                 intervalNanos = Durations.parse(PING_INTERVAL, interval);
@@ -58,8 +58,8 @@ final class TrafficJson {
                 throw TrafficException.invalid(PING_INTERVAL, e.getMessage().substring(e.field().length() + 2));
             }
         }
-        return new PingRequest(text(node, PING_FROM), text(node, PING_TO), count == null ? defaultCount : count,
-                intervalNanos);
+        return new PingRequest(text(node, PING_FROM), text(node, PING_TO),
+                count == null ? HostTraffic.DEFAULT_PING_COUNT : count, intervalNanos);
     }
 
     static ArrayNode hosts(List<HostInfo> hosts) {
