@@ -18,6 +18,7 @@ import org.metrofabric.emulator.hosts.PingSession;
 import org.metrofabric.emulator.hosts.TrafficPattern;
 import org.metrofabric.emulator.hosts.UdpFlow;
 import org.metrofabric.emulator.hosts.UdpSender;
+import org.metrofabric.emulator.scenario.Durations;
 import org.metrofabric.emulator.serve.TrafficException.Kind;
 
 /**
@@ -38,6 +39,8 @@ public final class HostTraffic {
     public static final int MAX_PING_COUNT = 1_000;
     public static final long DEFAULT_PING_INTERVAL_NANOS = SimTime.millis(10);
     public static final long MAX_PING_INTERVAL_NANOS = SimTime.seconds(10);
+    /** From the first echo request to the last: a ping holds its console or REST caller that long. */
+    public static final long MAX_PING_SPAN_NANOS = SimTime.seconds(60);
     /** How long after its last echo request a ping waits for replies. */
     public static final long PING_GRACE_NANOS = SimTime.seconds(1);
     /** How long a blocking ping waits beyond its own length for the loop. */
@@ -88,6 +91,11 @@ public final class HostTraffic {
             if (intervalNanos <= 0 || intervalNanos > MAX_PING_INTERVAL_NANOS) {
                 throw TrafficException.invalid("interval", "must be longer than 0 and at most 10 s, got "
                         + intervalNanos + " ns");
+            }
+            if ((count - 1) * intervalNanos > MAX_PING_SPAN_NANOS) {
+                throw TrafficException.invalid("interval", "count " + count + " at this interval spans "
+                        + Durations.format((count - 1) * intervalNanos) + "; a ping holds its caller until done, "
+                        + "so it may span at most " + Durations.format(MAX_PING_SPAN_NANOS));
             }
             PingSession session = source.ping(destination.ip(), count, intervalNanos);
             CompletableFuture<PingResult> result = new CompletableFuture<>();

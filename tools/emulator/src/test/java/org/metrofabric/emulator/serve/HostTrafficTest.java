@@ -196,7 +196,11 @@ class HostTrafficTest {
         assertPingRefused("count", "got 1001", () -> traffic.startPing("h1a", "h2a", 1_001, 1));
         assertPingRefused("interval", "got 0 ns", () -> traffic.startPing("h1a", "h2a", 1, 0));
         assertPingRefused("interval", "at most 10 s", () -> traffic.startPing("h1a", "h2a", 1, SimTime.seconds(11)));
+        assertPingRefused("interval", "count 62 at this interval spans 61 s; a ping holds its caller until done, "
+                + "so it may span at most 60 s", () -> traffic.startPing("h1a", "h2a", 62, SimTime.seconds(1)));
         assertEquals(pending, scheduler.pendingEvents(), "no echo request scheduled");
+        traffic.startPing("h1a", "h2a", 61, SimTime.seconds(1));
+        assertTrue(scheduler.pendingEvents() > pending, "a ping spanning exactly 60 s is allowed");
     }
 
     private static void assertPingRefused(String field, String reason, Runnable ping) {
