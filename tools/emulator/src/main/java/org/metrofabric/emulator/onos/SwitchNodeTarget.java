@@ -2,7 +2,9 @@ package org.metrofabric.emulator.onos;
 
 import io.grpc.Status;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.metrofabric.emulator.clock.ScheduledEvent;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.emulator.net.SwitchNode;
 import org.metrofabric.p4runtime.codec.ControllerHeaderCodec;
@@ -36,16 +38,29 @@ import p4.v1.P4RuntimeOuterClass.Update;
  * goes through the node instead, so packet-outs and packet-ins take the emulator's queues, links and
  * control-channel delay. A committed pipeline config gives the target a new switch, which the node
  * then forwards through.
+ *
+ * <p>Idle timeouts age on the emulator's virtual clock, which also timestamps the node's packets.
+ * Sweeps fall on BMv2's grid (multiples of {@link P4SimTarget#DEFAULT_AGEING_SWEEP_MS} ms of virtual
+ * time) but run only while an entry can still expire: one is armed at the first grid point after the
+ * earliest expiry and re-armed after each sweep, a write or a hit that revives a reported entry. An
+ * entry left idle after it was reported arms nothing more, so {@code runUntilIdle} ends; unlike BMv2,
+ * which reports it again every other sweep until it is hit or deleted, it is reported once. BMv2's
+ * rule that a sweep skips what the previous one reported applies when the last sweep was one interval
+ * earlier; after skipped grid points the last sweep was not the previous one.
  */
 public final class SwitchNodeTarget implements P4RuntimeTarget {
     /** How long a request waits for the emulator's loop to run it before it fails with UNAVAILABLE. */
     private static final long LOOP_TIMEOUT_SECONDS = 10;
+    private static final long SWEEP_INTERVAL_NANOS = P4SimTarget.DEFAULT_AGEING_SWEEP_MS * 1_000_000L;
 
     private final SwitchNode node;
     private final Scheduler scheduler;
     private final P4SimTarget state;
     private final ControllerHeaderCodec controllerHeaders;
     private final boolean onLoop;
+    /** The armed ageing sweep, or null; touched on the loop only. */
+    private ScheduledEvent nextSweep;
+    private long lastSweepNanos = Long.MIN_VALUE;
 
     private SwitchNodeTarget(SwitchNode node, Scheduler scheduler, P4Sim.LoadedPipeline pipeline, boolean onLoop) {
         this.node = node;
@@ -53,6 +68,7 @@ public final class SwitchNodeTarget implements P4RuntimeTarget {
         this.state = new P4SimTarget(pipeline, node.device(), scheduler::now);
         this.controllerHeaders = new ControllerHeaderCodec(P4InfoIndex.of(pipeline.p4info()));
         this.onLoop = onLoop;
+        state.setIdleEntryRevivedListener(() -> armSweep(scheduler.now()));
     }
 
     /**
@@ -100,12 +116,16 @@ public final class SwitchNodeTarget implements P4RuntimeTarget {
         run(() -> {
             state.clearState();
             node.replaceDevice(state.currentSwitch());
+            armSweep(scheduler.now());
         });
     }
 
     @Override
     public void write(Update.Type type, PiEntity entity) {
-        run(() -> state.write(type, entity));
+        run(() -> {
+            state.write(type, entity);
+            armSweep(scheduler.now());
+        });
     }
 
     @Override
@@ -115,13 +135,60 @@ public final class SwitchNodeTarget implements P4RuntimeTarget {
 
     @Override
     public Undo writeUndoable(Update.Type type, PiEntity entity) {
-        Undo undo = access(() -> state.writeUndoable(type, entity));
-        return () -> run(undo::run);
+        Undo undo = access(() -> {
+            Undo applied = state.writeUndoable(type, entity);
+            armSweep(scheduler.now());
+            return applied;
+        });
+        return () -> run(() -> {
+            undo.run();
+            armSweep(scheduler.now());
+        });
+    }
+
+    // ---------------------------------------------------------------- ageing, on the loop
+
+    /**
+     * Arms the sweep at the first grid point at or after both the earliest expiry and {@code notBefore},
+     * unless one is armed no later; cancels it when no entry can expire any more.
+     */
+    private void armSweep(long notBefore) {
+        OptionalLong expiry = state.nextIdleExpiry();
+        if (expiry.isEmpty()) {
+            if (nextSweep != null) {
+                nextSweep.cancel();
+                nextSweep = null;
+            }
+            return;
+        }
+        long due = Math.max(expiry.getAsLong(), notBefore);
+        long time = -Math.floorDiv(-due, SWEEP_INTERVAL_NANOS) * SWEEP_INTERVAL_NANOS;
+        if (nextSweep != null) {
+            if (nextSweep.timeNanos() <= time) {
+                return;
+            }
+            nextSweep.cancel();
+        }
+        nextSweep = scheduler.at(time, this::sweep);
+    }
+
+    /** A sweep; unless it follows the last one by one interval, BMv2's grid had sweeps this one skipped. */
+    private void sweep() {
+        nextSweep = null;
+        boolean afterSkippedSweeps = scheduler.now() - lastSweepNanos != SWEEP_INTERVAL_NANOS;
+        lastSweepNanos = scheduler.now();
+        state.sweepIdleEntries(afterSkippedSweeps);
+        armSweep(scheduler.now() + 1);
     }
 
     @Override
     public List<PiTableEntry> tableEntries(PiTableId table) {
         return access(() -> state.tableEntries(table));
+    }
+
+    @Override
+    public List<IdleEntry> tableEntriesWithIdleTime(PiTableId table) {
+        return access(() -> state.tableEntriesWithIdleTime(table));
     }
 
     @Override

@@ -353,6 +353,18 @@ public final class SwitchControl {
      * order, entries in insertion order.
      */
     public synchronized List<PiTableEntry> sweepIdleEntries(long nowNanos) {
+        return sweepIdleEntries(nowNanos, false);
+    }
+
+    /**
+     * Like {@link #sweepIdleEntries(long)}; {@code afterSkippedSweeps} says the sweeper skipped sweeps since
+     * the last one (it sweeps only when an entry can expire), so the last one was not the previous sweep
+     * and its reports exclude nothing.
+     */
+    public synchronized List<PiTableEntry> sweepIdleEntries(long nowNanos, boolean afterSkippedSweeps) {
+        if (afterSkippedSweeps) {
+            reportedLastSweep = Set.of();
+        }
         List<PiTableEntry> reported = new ArrayList<>();
         Set<TableEntry> reportedNow = new HashSet<>();
         for (P4InfoOuterClass.Table info : p4info.p4info().getTablesList()) {

@@ -167,11 +167,19 @@ public final class P4SimTarget implements P4RuntimeTarget {
      * listener as one batch, which is also returned; an empty sweep notifies nothing.
      */
     public List<PiTableEntry> sweepIdleEntries() {
+        return sweepIdleEntries(false);
+    }
+
+    /**
+     * A sweep by a sweeper that may have skipped sweeps since its last one ({@code afterSkippedSweeps}):
+     * see {@link SwitchControl#sweepIdleEntries(long, boolean)}.
+     */
+    public List<PiTableEntry> sweepIdleEntries(boolean afterSkippedSweeps) {
         List<PiTableEntry> idle;
         long now;
         synchronized (cookies) {
             now = clockNanos.getAsLong();
-            List<PiTableEntry> found = sw.control().sweepIdleEntries(now);
+            List<PiTableEntry> found = sw.control().sweepIdleEntries(now, afterSkippedSweeps);
             idle = new ArrayList<>(found.size());
             for (PiTableEntry entry : found) {
                 idle.add(cookies.withCookie(entry));

@@ -103,6 +103,14 @@ class IdleTimeoutControlTest {
     }
 
     @Test
+    void aSweepAfterSkippedSweepsExcludesNothing() {
+        insert(source(0xa1, 2.0), 0);
+        assertEquals(List.of(0xa1L), sweep(2 * SECOND));
+        assertEquals(List.of(0xa1L), control.sweepIdleEntries(5 * SECOND, true).stream()
+                .map(IdleTimeoutControlTest::srcOf).toList(), "the 2 s sweep was not the previous one");
+    }
+
+    @Test
     void anEntryWithoutATimeoutNeverExpires() {
         insert(source(0xa1).build(), 0);
         assertEquals(List.of(), sweep(1000 * SECOND));
