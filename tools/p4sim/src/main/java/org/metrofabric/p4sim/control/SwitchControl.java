@@ -394,7 +394,10 @@ public final class SwitchControl {
         return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
     }
 
-    /** Runs {@code listener} (on the packet's thread) when a packet hits an entry a sweep reported idle. */
+    /**
+     * Runs {@code listener} (on the packet's thread, with the entry's table locked: it must not wait for
+     * another thread) when a packet hits an entry a sweep reported idle.
+     */
     public synchronized void setIdleEntryRevivedListener(Runnable listener) {
         for (MatchTable table : state.tables().values()) {
             if (table.supportsIdleTimeout()) {

@@ -174,7 +174,8 @@ public final class MatchTable {
 
     /**
      * Runs {@code listener} on the packet's thread when a hit revives an entry a sweep had reported idle,
-     * for whoever schedules sweeps only while an entry can still expire.
+     * for whoever schedules sweeps only while an entry can still expire. It runs with this table locked:
+     * it must not wait for another thread that may be writing to the switch.
      */
     public synchronized void setIdleEntryRevivedListener(Runnable listener) {
         idleEntryRevived = listener;

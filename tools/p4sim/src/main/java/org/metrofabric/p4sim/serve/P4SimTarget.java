@@ -202,6 +202,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
     /**
      * Runs {@code listener} on the packet's thread when a packet hits an entry a sweep had reported idle,
      * which makes it able to expire again: for a sweeper that stops when {@link #nextIdleExpiry()} is empty.
+     * It runs with the entry's table locked, so it must not wait for another thread.
      */
     public void setIdleEntryRevivedListener(Runnable listener) {
         this.idleEntryRevived = listener;

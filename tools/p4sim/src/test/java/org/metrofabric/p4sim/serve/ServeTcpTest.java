@@ -13,6 +13,7 @@ import io.grpc.Status.Code;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,8 +21,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.p4runtime.server.P4RuntimeServer;
 import org.metrofabric.p4sim.cli.P4SimCli;
+import p4.config.v1.P4InfoOuterClass.P4Info;
+import p4.v1.P4RuntimeOuterClass.Action;
 import p4.v1.P4RuntimeOuterClass.CapabilitiesRequest;
+import p4.v1.P4RuntimeOuterClass.FieldMatch;
 import p4.v1.P4RuntimeOuterClass.SetForwardingPipelineConfigRequest;
+import p4.v1.P4RuntimeOuterClass.StreamMessageResponse;
+import p4.v1.P4RuntimeOuterClass.TableAction;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
 import p4.v1.P4RuntimeOuterClass.Update;
 import picocli.CommandLine;
@@ -65,15 +71,23 @@ class ServeTcpTest {
         }
     }
 
-    @Test
-    void serveCommandListensUntilInterrupted() throws Exception {
+    /** {@code p4sim serve} running on its own thread, and the TCP port it printed. */
+    private record Serving(Thread thread, int port) {
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+            assertTrue(!thread.isAlive(), "serve stopped");
+        }
+    }
+
+    private static Serving serve(String program, String... options) throws InterruptedException {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new P4SimCli());
         cli.setOut(new PrintWriter(out, true));
-        int[] exit = {-1};
-        Thread serving = new Thread(() -> exit[0] = cli.execute("serve",
-                ServeHarness.CORPUS.resolve("routing.p4").toString(), "--device-id", "5", "--port", "0",
-                "--host", "127.0.0.1"));
+        List<String> args = new java.util.ArrayList<>(List.of("serve", program, "--port", "0", "--host",
+                "127.0.0.1"));
+        args.addAll(List.of(options));
+        Thread serving = new Thread(() -> cli.execute(args.toArray(String[]::new)));
         serving.start();
         Pattern listening = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
         Matcher port = listening.matcher("");
@@ -82,8 +96,13 @@ class ServeTcpTest {
             Thread.sleep(20);
         }
         assertTrue(port.reset(out.toString()).find(), "no listening line in: " + out);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(port.group(1)))
-                .usePlaintext().build();
+        return new Serving(serving, Integer.parseInt(port.group(1)));
+    }
+
+    @Test
+    void serveCommandListensUntilInterrupted() throws Exception {
+        Serving serving = serve(ServeHarness.CORPUS.resolve("routing.p4").toString(), "--device-id", "5");
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", serving.port()).usePlaintext().build();
         P4RuntimeTestClient client = new P4RuntimeTestClient(channel);
         try {
             assertEquals(P4RuntimeServer.API_VERSION, client.blocking.capabilities(
@@ -92,9 +111,37 @@ class ServeTcpTest {
         } finally {
             client.close();
         }
-        serving.interrupt();
-        serving.join(10_000);
-        assertTrue(!serving.isAlive(), "serve stopped");
+        serving.stop();
+    }
+
+    @Test
+    void serveCommandSweepsIdleEntriesOnTheWallClock() throws Exception {
+        Path ageing = Path.of("src/test/resources/serve/ageing.p4");
+        Serving serving = serve(ageing.toString(), "--ageing-sweep-ms", "10");
+        P4Info p4Info = ServeHarness.pipeline(ageing).p4info();
+        var smac = ServeHarness.index(p4Info).table("AgeingIngress.smac");
+        TableEntry entry = TableEntry.newBuilder().setTableId(smac.id())
+                .addMatch(FieldMatch.newBuilder().setFieldId(smac.matchField("hdr.ethernet.src").getId())
+                        .setExact(FieldMatch.Exact.newBuilder().setValue(RoutingEntities.bytes(0xa1))))
+                .setAction(TableAction.newBuilder().setAction(Action.newBuilder()
+                        .setActionId(ServeHarness.index(p4Info).action("AgeingIngress.known").id())))
+                .setIdleTimeoutNs(TimeUnit.MILLISECONDS.toNanos(1)).build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", serving.port()).usePlaintext().build();
+        P4RuntimeTestClient client = new P4RuntimeTestClient(channel);
+        try {
+            P4RuntimeTestClient.Stream stream = client.openStream().arbitrate(1, 1);
+            stream.expectArbitration(Code.OK, 1);
+            client.setPipeline(1, 1, SetForwardingPipelineConfigRequest.Action.VERIFY_AND_COMMIT,
+                    ServeHarness.config(p4Info, 1));
+            client.write(1, 1, List.of(update(Update.Type.INSERT, entry)));
+            StreamMessageResponse message = stream.next();
+            assertTrue(message.hasIdleTimeoutNotification(), "the sweeper's notification: " + message);
+            assertEquals(entry.toBuilder().clearAction().build(),
+                    message.getIdleTimeoutNotification().getTableEntry(0));
+        } finally {
+            client.close();
+        }
+        serving.stop();
     }
 
     @Test
