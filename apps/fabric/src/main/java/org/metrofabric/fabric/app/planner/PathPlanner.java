@@ -36,7 +36,10 @@ public final class PathPlanner {
     /** An access leaf, a spine and a cloud leaf. */
     public static final int SWITCHES_ON_PATH = 3;
 
-    /** Entries of metro.p4's path_pinning table ({@code size = 1024}). */
+    /**
+     * Entries of metro.p4's path_pinning table ({@code size = 1024}); the emulator's PinTableSizeTest
+     * fails when the two differ.
+     */
     public static final int DEFAULT_PIN_TABLE_SIZE = 1024;
 
     private final long switchingNanos;
