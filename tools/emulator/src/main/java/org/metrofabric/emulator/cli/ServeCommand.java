@@ -6,10 +6,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.metrofabric.emulator.clock.RealTimeLoop;
 import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.fabric.MetroPipeline;
+import org.metrofabric.emulator.fabric.V1ModelPorts;
 import org.metrofabric.emulator.serve.EmulatorLoop;
 import org.metrofabric.emulator.serve.FabricConsole;
 import org.metrofabric.emulator.serve.HostTraffic;
@@ -63,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             topology = TopologyLoader.load(topologyFile);
         } catch (TopologyException e) {
             err.println(topologyFile + ": " + e.getMessage());
+            return RunCommand.EXIT_BAD_INPUT;
+        }
+        Optional<String> portProblems = V1ModelPorts.problems(topology);
+        if (portProblems.isPresent()) {
+            err.println(topologyFile + ": cannot emulate on v1model: " + portProblems.get());
             return RunCommand.EXIT_BAD_INPUT;
         }
         P4Sim.LoadedPipeline pipeline = P4Sim.load(MetroPipeline.locate(topologyFile.toAbsolutePath().getParent()));

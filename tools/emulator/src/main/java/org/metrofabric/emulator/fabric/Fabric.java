@@ -177,7 +177,9 @@ public final class Fabric {
             return this;
         }
 
+        /** @throws IllegalArgumentException when a port of the topology cannot be emulated ({@link V1ModelPorts}) */
         public Fabric build() {
+            V1ModelPorts.require(topology);
             Scheduler scheduler = new Scheduler();
             Network network = new Network(scheduler, new Randomness(seed));
             Map<String, SwitchNode> switches = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.metrofabric.emulator.fabric.V1ModelPorts;
 import org.metrofabric.emulator.hosts.FlowPayload;
 import org.metrofabric.emulator.hosts.TrafficPattern;
 import org.metrofabric.emulator.scenario.Expectation.LatencyMetric;
@@ -102,6 +103,11 @@ public final class ScenarioReader {
             topology = TopologyLoader.load(topologyFile);
         } catch (TopologyException e) {
             throw new ScenarioException("topology", "cannot use " + topologyFile + ": " + e.getMessage(), e);
+        }
+        Optional<String> portProblems = V1ModelPorts.problems(topology);
+        if (portProblems.isPresent()) {
+            throw new ScenarioException("topology", "cannot emulate " + topologyFile + " on v1model: "
+                    + portProblems.get());
         }
         long seed = root.has("seed") ? integer(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1;
         long duration = time(root, "$", "duration");

@@ -10,6 +10,8 @@ import org.metrofabric.emulator.hosts.Host;
 import org.metrofabric.emulator.net.Link;
 import org.metrofabric.emulator.net.LinkSpec;
 import org.metrofabric.emulator.net.QueueConfig;
+import org.metrofabric.topology.generate.GeneratorSpec;
+import org.metrofabric.topology.generate.TopologyGenerator;
 import org.metrofabric.topology.model.Topology;
 
 class FabricBuilderTest {
@@ -71,5 +73,20 @@ class FabricBuilderTest {
         assertEquals("no link between leaf1 and leaf2",
                 assertThrows(IllegalArgumentException.class, () -> fabric.link("leaf1", "leaf2")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Fabric.builder(null, Metro.PIPELINE));
+    }
+
+    @Test
+    void portsAboveV1ModelsRangeAreNamedBeforeAnythingIsBuilt() {
+        // One spine and 511 leaves: the spine's ports run 1..512 (255 is skipped for the CPU).
+        Topology wide = TopologyGenerator.generate(new GeneratorSpec("wide", 1, 511, 0, 0, 0));
+        String problems = V1ModelPorts.problems(wide).orElseThrow();
+        assertTrue(problems.startsWith("$.links[509].a.port: port 511 of spine1 is above 510"), problems);
+        assertTrue(problems.contains("$.links[510].a.port: port 512 of spine1"), problems);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fabric.builder(wide, Metro.PIPELINE).build());
+        assertTrue(e.getMessage().startsWith("topology wide cannot be emulated on v1model: $.links[509].a.port"),
+                e.getMessage());
+        assertTrue(V1ModelPorts.problems(TopologyGenerator.generate(new GeneratorSpec("fits", 1, 509, 0, 0, 0)))
+                .isEmpty(), "ports up to 510 fit");
     }
 }

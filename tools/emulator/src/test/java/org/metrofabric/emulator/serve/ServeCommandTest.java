@@ -3,11 +3,15 @@ package org.metrofabric.emulator.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.metrofabric.emulator.cli.EmulatorCli;
 import picocli.CommandLine;
 
@@ -50,5 +54,19 @@ class ServeCommandTest {
             assertEquals(EXIT_BAD_INPUT, serve("--host", "127.0.0.1", "--rest-port", Integer.toString(busy.getLocalPort())));
             assertTrue(err.toString().contains("REST API: cannot listen on 127.0.0.1:" + busy.getLocalPort()), err.toString());
         }
+    }
+
+    @Test
+    void aPortV1ModelCannotCarryIsExitCodeTwoAndNamed(@TempDir Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode topology = (ObjectNode) json.readTree(ServeFixture.TOPOLOGY.toFile());
+        ((ObjectNode) topology.withArray("hosts").get(0)).put("port", 600);
+        Path file = dir.resolve("wide-ports.json");
+        json.writeValue(file.toFile(), topology);
+        CommandLine cli = EmulatorCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(EXIT_BAD_INPUT, cli.execute("serve", "--topology", file.toString()));
+        assertTrue(err.toString().contains("cannot emulate on v1model: $.hosts[0].port: port 600 of leaf1 is above 510"),
+                err.toString());
     }
 }
