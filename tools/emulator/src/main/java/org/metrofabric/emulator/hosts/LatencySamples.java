@@ -1,42 +1,38 @@
 package org.metrofabric.emulator.hosts;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Every latency sample of a flow, kept (8 bytes each) so that percentiles are exact rather than
- * bucketed: p99 is the nearest-rank value, the smallest sample with at least 99 % of samples at
- * or below it. Sorting happens once per query on a copy.
+ * A flow's latency samples, counted per distinct value so that percentiles stay exact (not
+ * bucketed) while memory grows with the number of different latencies, not with the packets: a
+ * flow served for hours repeats the same few path and queueing delays. p99 is the nearest-rank
+ * value, the smallest sample with at least 99 % of samples at or below it.
  */
 public final class LatencySamples {
-    private long[] samples = new long[64];
-    private int count;
+    private final TreeMap<Long, Long> countByNanos = new TreeMap<>();
+    private long count;
     private long sum;
-    private long min = Long.MAX_VALUE;
-    private long max = Long.MIN_VALUE;
 
     public void add(long nanos) {
-        if (count == samples.length) {
-            samples = Arrays.copyOf(samples, count * 2);
-        }
-        samples[count++] = nanos;
+        countByNanos.merge(nanos, 1L, Long::sum);
+        count++;
         sum += nanos;
-        min = Math.min(min, nanos);
-        max = Math.max(max, nanos);
     }
 
-    public int count() {
+    public long count() {
         return count;
     }
 
     /** Smallest sample; fails if there is none. */
     public long min() {
         requireSamples();
-        return min;
+        return countByNanos.firstKey();
     }
 
     public long max() {
         requireSamples();
-        return max;
+        return countByNanos.lastKey();
     }
 
     public double mean() {
@@ -50,10 +46,15 @@ public final class LatencySamples {
             throw new IllegalArgumentException("percentile must be in (0, 100], got " + percent);
         }
         requireSamples();
-        long[] sorted = Arrays.copyOf(samples, count);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percent / 100.0 * count);
-        return sorted[Math.max(rank, 1) - 1];
+        long rank = Math.max((long) Math.ceil(percent / 100.0 * count), 1);
+        long seen = 0;
+        for (Map.Entry<Long, Long> value : countByNanos.entrySet()) {
+            seen += value.getValue();
+            if (seen >= rank) {
+                return value.getKey();
+            }
+        }
+        return countByNanos.lastKey();
     }
 
     public long p99() {

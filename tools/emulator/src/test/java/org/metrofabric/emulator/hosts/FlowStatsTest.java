@@ -55,6 +55,22 @@ class FlowStatsTest {
     }
 
     @Test
+    void repeatedLatenciesCountEachSample() {
+        LatencySamples samples = new LatencySamples();
+        for (int i = 0; i < 99; i++) {
+            samples.add(5);
+        }
+        samples.add(1000);
+        samples.add(1000);
+        assertEquals(101, samples.count());
+        assertEquals(5, samples.percentile(98), "rank 99 of 101 is still the 99th sample of 5");
+        assertEquals(1000, samples.p99(), "rank ceil(99.99) = 100 is the first 1000");
+        assertEquals(5, samples.min());
+        assertEquals(1000, samples.max());
+        assertEquals((99 * 5 + 2000) / 101.0, samples.mean());
+    }
+
+    @Test
     void payloadHeaderRoundTripsAndForeignPayloadsAreNotFlows() {
         byte[] bytes = new FlowPayload(9, 123456789L, 42L).encode(64);
         assertEquals(64, bytes.length);
