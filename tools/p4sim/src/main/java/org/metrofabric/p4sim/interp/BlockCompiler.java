@@ -15,6 +15,7 @@ import org.metrofabric.p4sim.ir.Program;
 import org.metrofabric.p4sim.ir.Stmt;
 import org.metrofabric.p4sim.ir.TableDecl;
 import org.metrofabric.p4sim.ir.Variable;
+import org.metrofabric.p4sim.p4info.DigestNames;
 import org.metrofabric.p4sim.runtime.SwitchState;
 
 /** Compiles statements, action bodies and table applications of parsers and controls. */
@@ -26,6 +27,7 @@ final class BlockCompiler {
     final Environment env;
     final Program program;
     final V1Metadata sm;
+    final DigestNames digestNames;
     private final ExternCompiler externs;
     private final Map<ActionDecl, ActionExec> actions = new IdentityHashMap<>();
     private final Map<TableDecl, TableExec> tables = new IdentityHashMap<>();
@@ -38,6 +40,7 @@ final class BlockCompiler {
         this.state = state;
         this.env = env;
         this.sm = sm;
+        this.digestNames = DigestNames.of(program);
         this.exprs = new ExprCompiler(program, variables);
         this.externs = new ExternCompiler(this);
     }

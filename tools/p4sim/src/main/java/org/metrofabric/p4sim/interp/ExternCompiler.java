@@ -136,7 +136,7 @@ final class ExternCompiler {
                 return random(a);
             }
             case "digest" -> {
-                return digest(a.get(1));
+                return digest(call);
             }
             case "clone", "clone3", "clone_preserving_field_list" -> {
                 boolean e2e = enumMember(a.get(0)).equals("E2E");
@@ -400,9 +400,9 @@ final class ExternCompiler {
         };
     }
 
-    private Exec digest(Expr data) {
-        String name = data.type() instanceof P4Type.Struct s ? s.name() : "digest";
-        PackItem[] items = packItems(data).toArray(new PackItem[0]);
+    private Exec digest(Expr.ExternCall call) {
+        String name = c.digestNames.nameOf(call);
+        PackItem[] items = packItems(call.arguments().get(1)).toArray(new PackItem[0]);
         return f -> {
             List<BigInteger> values = new ArrayList<>(items.length);
             for (PackItem item : items) {

@@ -24,6 +24,11 @@ public final class ControlPlaneNames {
         return qualified(instance.controlName(), instance.name(), instance.annotations());
     }
 
+    /** A struct type, top-level like every type (a digest of struct data is named after it). */
+    public static String of(P4Type.Struct type) {
+        return qualified(null, type.name(), type.annotations());
+    }
+
     /** Action parameters and header fields: {@code @name} as written, else the declared name. */
     public static String of(Variable parameter) {
         return Annotation.find(parameter.annotations(), "name").map(Annotation::stringValue)

@@ -123,17 +123,11 @@ public final class P4InfoWriter {
                 symbols.declare(kind, ControlPlaneNames.of(instance), instance.annotations(), instance.location());
             }
         }
-        int unnamedDigests = 0;
-        for (Expr.ExternCall call : use.digestCalls()) {
-            if (call.arguments().size() != 2) {
-                throw new P4CompileException(call.location(), "digest takes a receiver and the data");
-            }
-            P4Type data = call.arguments().get(1).type();
-            String name = data instanceof P4Type.Struct s
-                    ? ControlPlaneNames.qualified(null, s.name(), s.annotations())
-                    : "digest_" + unnamedDigests++;
+        DigestNames digestNames = new DigestNames(program, use);
+        for (Expr.ExternCall call : digestNames.calls()) {
+            String name = digestNames.nameOf(call);
             if (!digests.containsKey(name)) {
-                digests.put(name, TypeSpecs.of(data, typeInfo, call.location()));
+                digests.put(name, TypeSpecs.of(DigestNames.data(call).type(), typeInfo, call.location()));
                 symbols.declare(Prefix.DIGEST, name, List.of(), call.location());
             }
         }

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.metrofabric.p4sim.ir.ActionDecl;
 import org.metrofabric.p4sim.ir.ControlDecl;
@@ -27,7 +29,9 @@ final class ProgramUse {
     private final Set<TableDecl> tables = new HashSet<>();
     private final Set<ActionDecl> actions = new HashSet<>();
     private final Set<ActionDecl> tableActions = new HashSet<>();
-    private final List<Expr.ExternCall> digestCalls = new ArrayList<>();
+    /** Digest calls by the body (a used action or a control's apply block) they are written in. */
+    private final Map<Object, List<Expr.ExternCall>> digestCalls = new IdentityHashMap<>();
+    private Object bodyBeingVisited;
     private boolean callsExternFunction;
     private final Deque<ActionDecl> pendingBodies = new ArrayDeque<>();
     private final ActionDecl noAction;
@@ -43,10 +47,12 @@ final class ProgramUse {
             }
         }
         for (ControlDecl control : controls) {
+            bodyBeingVisited = control;
             visit(control.apply());
             while (!pendingBodies.isEmpty()) {
                 ActionDecl action = pendingBodies.pop();
                 if (action.body() != null) {
+                    bodyBeingVisited = action;
                     visit(action.body());
                 }
             }
@@ -84,9 +90,14 @@ final class ProgramUse {
         return new ArrayList<>(all);
     }
 
-    /** {@code digest(receiver, data)} calls in used code, in the order they were found. */
-    List<Expr.ExternCall> digestCalls() {
-        return digestCalls;
+    /** The {@code digest(receiver, data)} calls in a used action's body, in the order written. */
+    List<Expr.ExternCall> digestCallsIn(ActionDecl action) {
+        return digestCalls.getOrDefault(action, List.of());
+    }
+
+    /** The {@code digest(receiver, data)} calls written in a used control's apply block, in order. */
+    List<Expr.ExternCall> digestCallsIn(ControlDecl control) {
+        return digestCalls.getOrDefault(control, List.of());
     }
 
     /** Whether used control code calls an extern function (p4c then always writes {@code type_info}). */
@@ -160,7 +171,7 @@ final class ProgramUse {
             if (c.instance() == null) {
                 callsExternFunction = true;
                 if (c.function().equals("digest")) {
-                    digestCalls.add(c);
+                    digestCalls.computeIfAbsent(bodyBeingVisited, b -> new ArrayList<>()).add(c);
                 }
             }
             c.arguments().forEach(this::visit);

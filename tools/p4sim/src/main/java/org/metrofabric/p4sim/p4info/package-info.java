@@ -16,7 +16,8 @@
  *   <li><b>Names</b>: {@code Control.decl}, or {@code Control.x} for {@code @name("x")}, or {@code x} for
  *   {@code @name(".x")}; top-level objects unqualified. Match fields are named by {@code @name} or the key
  *   expression's text ({@code hdr.ipv4.$valid$} for {@code isValid()}). Controller headers show the
- *   {@code @controller_header} value as name and alias but hash their type name.</li>
+ *   {@code @controller_header} value as name and alias but hash their type name. Digests: see
+ *   {@link org.metrofabric.p4sim.p4info.DigestNames}, whose names the interpreter reports too.</li>
  *   <li><b>Ids</b>: {@code (kind << 24) | (jenkinsOneAtATime(name) & 0xffffff)}; {@code @id}s are reserved
  *   first (a missing prefix is added, a wrong one rejected); collisions are resolved by incrementing the hash,
  *   names taken in sorted order. Match fields, parameters and metadata: {@code @id}s, then 1, 2, ... by
@@ -45,6 +46,9 @@
  *   property, header unions/enums/error in register or digest type specs, action parameters with a
  *   direction bound in an action list.</li>
  *   <li>{@code @pkginfo} with an unknown key is rejected; p4c only warns.</li>
+ *   <li>p4c names a digest after its explicit type argument ({@code digest<learn_t>(r, {a, b})} is
+ *   {@code learn_t}); p4sim does not check list data against a type argument and names it
+ *   {@code digest_N} like any list digest.</li>
  * </ul>
  */
 package org.metrofabric.p4sim.p4info;

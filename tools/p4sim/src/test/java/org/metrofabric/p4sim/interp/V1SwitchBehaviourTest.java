@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.p4sim.P4Sim;
 import org.metrofabric.p4sim.arch.v1model.OutputPacket;
+import org.metrofabric.p4sim.typecheck.Compiler;
 
 /** v1model behaviour the corpus goldens do not pin down, one construct per test. */
 class V1SwitchBehaviourTest {
@@ -155,6 +156,23 @@ class V1SwitchBehaviourTest {
         sw.dataPlane().setDigestListener((name, fields) -> seen.add(name + fields));
         MiniSwitch.send(sw, 4, MiniSwitch.frame(0, 0, 0, 0, 0));
         assertEquals(List.of("learn_t[2, 4]"), seen);
+    }
+
+    @Test
+    void listDigestsReachTheListenerUnderTheirP4InfoNames() {
+        String decls = "header out_t { bit<8> unused; } struct headers_t { ethernet_t ethernet; data_t data; out_t res; }"
+                + " struct meta_t { }";
+        String locals = "action learn() { digest(32w1, { hdr.ethernet.src, sm.ingress_port }); }";
+        String body = "sm.egress_spec = 1; learn(); digest(32w2, { hdr.data.a });";
+        String program = MiniSwitch.custom(decls, locals, body, "");
+        P4Sim.Switch sw = MiniSwitch.load(program);
+        List<String> seen = new ArrayList<>();
+        sw.dataPlane().setDigestListener((name, fields) -> seen.add(name + fields));
+        MiniSwitch.send(sw, 4, MiniSwitch.frame(7, 0, 0, 0, 0));
+        assertEquals(List.of("digest_0[2, 4]", "digest_1[7]"), seen);
+        List<String> p4infoNames = P4Sim.of(Compiler.compileText("test.p4", program)).p4info().getDigestsList()
+                .stream().map(d -> d.getPreamble().getName()).toList();
+        assertEquals(List.of("digest_0", "digest_1"), p4infoNames);
     }
 
     @Test

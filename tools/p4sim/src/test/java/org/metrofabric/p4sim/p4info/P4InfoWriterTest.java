@@ -151,6 +151,30 @@ class P4InfoWriterTest {
     }
 
     @Test
+    void eachListDigestIsItsOwnDigestNumberedActionsFirstAsP4cMeetsThem() {
+        P4Info p4info = p4info("""
+                action learn() { digest(32w1, { hdr.h.a, hdr.h.b }); }
+                apply { learn(); digest(32w2, { hdr.h.a }); digest(32w3, { hdr.h.a }); }
+                """);
+        assertEquals(List.of("digest_0", "digest_1", "digest_2"),
+                p4info.getDigestsList().stream().map(d -> d.getPreamble().getName()).toList());
+        assertEquals(2, p4info.getDigests(0).getTypeSpec().getTuple().getMembersCount(), "learn()'s {a, b}");
+        assertEquals(16, p4info.getDigests(0).getTypeSpec().getTuple().getMembers(1).getBitstring().getBit()
+                .getBitwidth());
+        assertEquals(1, p4info.getDigests(1).getTypeSpec().getTuple().getMembersCount());
+        assertEquals(3, p4info.getDigestsList().stream().map(d -> d.getPreamble().getId()).distinct().count());
+    }
+
+    @Test
+    void digestsOfOneStructShareTheStructsControlPlaneName() {
+        P4Info p4info = P4InfoWriter.write(Compiler.compileText("test.p4", PROLOGUE.replace(
+                "struct meta_t {", "@name(\".learned\") struct meta_t {")
+                + "control I(inout headers_t hdr, inout meta_t meta, inout standard_metadata_t sm) {\n"
+                + "apply { digest(32w1, meta); digest(32w2, meta); }\n}\nV1Switch(P(), V(), I(), E(), C(), D()) main;\n"));
+        assertEquals(List.of("learned"), p4info.getDigestsList().stream().map(d -> d.getPreamble().getName()).toList());
+    }
+
+    @Test
     void typeInfoIsWrittenOnlyWhenP4cWouldCreateIt() {
         assertFalse(p4info("apply { hdr.h.a = 1; }").hasTypeInfo());
         assertTrue(p4info("apply { mark_to_drop(sm); }").hasTypeInfo());
