@@ -144,7 +144,7 @@ public class FabricManager implements FabricAdminService {
         appId = coreService.registerApplication(APP_NAME);
         configRegistry.registerConfigFactory(configFactory);
         executor = Executors.newSingleThreadExecutor(groupedThreads("metrofabric", "fabric-%d", log));
-        programmer = new FabricProgrammer(appId, flowRuleService, groupService, mastershipService);
+        programmer = new FabricProgrammer(appId, flowRuleService, groupService, mastershipService, deviceService);
         store = new DistributedFabricStore(storageService);
         store.setDelegate(this::storeChanged);
         deviceService.addListener(deviceListener);

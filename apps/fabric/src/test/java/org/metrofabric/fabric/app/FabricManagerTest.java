@@ -19,6 +19,7 @@ import org.metrofabric.fabric.api.IntentStatus;
 import org.metrofabric.fabric.api.LinkStatus;
 import org.metrofabric.fabric.api.PathIntentParser;
 import org.metrofabric.fabric.testing.FakeNetwork;
+import org.metrofabric.fabric.testing.OtherApp;
 import org.metrofabric.pipeconf.MetroConstants;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
@@ -155,6 +156,30 @@ class FabricManagerTest {
         cluster.switches.clearWrites();
         assertFalse(manager.removeIntent("p1"));
         assertTrue(cluster.switches.writes().isEmpty());
+    }
+
+    @Test
+    void aLeafWhoseConfigIsRemovedIsClearedAndProgrammedAgainWhenItIsBack() {
+        OtherApp otherApp = new OtherApp(cluster.switches);
+        otherApp.install(LEAF4, "a");
+        manager.addIntent(PathIntentParser.parseCommand("metro-path-add p1 h1a h4a"));
+        Map<DeviceId, String> programmed = cluster.switches.contents();
+
+        cluster.network.removeConfig(LEAF4);
+        manager.awaitQueuedWork();
+
+        assertEquals(otherApp.rules(LEAF4), cluster.switches.rules(LEAF4), "only the other app's entry is left");
+        assertEquals(otherApp.groups(LEAF4), cluster.switches.groups(LEAF4), "only the other app's group is left");
+        assertEquals(3, cluster.switches.rules(SPINE1, MetroConstants.ROUTING_V4).size(), "spines stop routing to leaf4");
+        assertTrue(cluster.switches.rules(LEAF1, MetroConstants.PATH_PINNING).isEmpty());
+        IntentStatus p1 = manager.intent("p1").get();
+        assertEquals(IntentState.DEGRADED, p1.state());
+        assertTrue(p1.reason().startsWith("ENDPOINT"), p1.reason());
+
+        cluster.network.restoreConfig(LEAF4);
+        manager.awaitQueuedWork();
+        assertEquals(IntentState.INSTALLED, manager.intent("p1").get().state());
+        assertEquals(programmed, cluster.switches.contents(), "every switch is as before");
     }
 
     @Test

@@ -78,6 +78,23 @@ class TwoInstancesTest {
     }
 
     @Test
+    void aLeafLeavingTheFabricIsClearedOnlyByItsMaster() {
+        cluster.switches.clearWrites();
+        cluster.network.removeConfig(LEAF4);
+        Instances.settle(a, b);
+        assertTrue(cluster.switches.rules(LEAF4).isEmpty(), cluster.switches.rules(LEAF4).toString());
+        assertTrue(cluster.switches.groups(LEAF4).isEmpty(), cluster.switches.groups(LEAF4).toString());
+        cluster.switches.writersByDevice().forEach((device, by) ->
+                assertEquals(List.of(masterOf(device)), by, device.toString()));
+
+        cluster.switches.clearWrites();
+        cluster.network.restoreConfig(LEAF4);
+        Instances.settle(a, b);
+        assertEquals(List.of("b"), cluster.switches.writersByDevice().get(LEAF4));
+        assertEquals(1, cluster.switches.groups(LEAF4).size());
+    }
+
+    @Test
     void movingMastershipMovesTheWorkWithoutLosingAnIntent() {
         a.addIntent(PathIntentParser.parseCommand("metro-path-add p1 h1a h4a"));
         Instances.settle(a, b);

@@ -13,32 +13,44 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.metrofabric.fabric.app.config.MetroDeviceConfig;
+import org.onlab.packet.ChassisId;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DefaultDevice;
+import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
 import org.onosproject.net.Link;
 import org.onosproject.net.LinkKey;
 import org.onosproject.net.config.Config;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigRegistryAdapter;
 import org.onosproject.net.config.basics.BasicHostConfig;
 import org.onosproject.net.config.basics.BasicLinkConfig;
+import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceServiceAdapter;
 import org.onosproject.net.host.HostServiceAdapter;
 import org.onosproject.net.link.LinkEvent;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkServiceAdapter;
+import org.onosproject.net.provider.ProviderId;
 
 /**
  * The ONOS view of a fabric read from a shipped netcfg file: device configs, links (both
  * directions, ACTIVE until failed), hosts and device availability, behind the ONOS service
- * adapters the app references. Several app instances may share one network.
+ * adapters the app references. Several app instances may share one network. Every device of the
+ * file stays connected when its {@code metrofabric} config is removed.
  */
 public final class FakeNetwork {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ProviderId PROVIDER = new ProviderId("netcfg", "org.metrofabric.test");
 
+    /** The devices of the file, with the config it gives each. */
+    private final Map<DeviceId, MetroDeviceConfig> shippedConfigs = new LinkedHashMap<>();
+    /** The configs in force. */
     private final Map<DeviceId, MetroDeviceConfig> configs = new LinkedHashMap<>();
     private final Map<LinkKey, BasicLinkConfig> linkConfigs = new LinkedHashMap<>();
     private final Map<LinkKey, Link> links = new LinkedHashMap<>();
@@ -46,6 +58,7 @@ public final class FakeNetwork {
     private final Set<DeviceId> down = new HashSet<>();
     private final List<LinkListener> linkListeners = new ArrayList<>();
     private final List<DeviceListener> deviceListeners = new ArrayList<>();
+    private final List<NetworkConfigListener> configListeners = new ArrayList<>();
 
     public static FakeNetwork shipped(String name) {
         try {
@@ -59,8 +72,9 @@ public final class FakeNetwork {
         for (Iterator<Map.Entry<String, JsonNode>> it = netcfg.get("devices").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             DeviceId id = DeviceId.deviceId(entry.getKey());
-            configs.put(id, NetcfgFabrics.deviceConfig(id, entry.getValue().get(MetroDeviceConfig.KEY)));
+            shippedConfigs.put(id, NetcfgFabrics.deviceConfig(id, entry.getValue().get(MetroDeviceConfig.KEY)));
         }
+        configs.putAll(shippedConfigs);
         for (Iterator<Map.Entry<String, JsonNode>> it = netcfg.get("links").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String[] ends = entry.getKey().split("-");
@@ -83,8 +97,74 @@ public final class FakeNetwork {
         return config;
     }
 
+    /** Every device of the file, configured or not. */
     public Set<DeviceId> devices() {
-        return configs.keySet();
+        return shippedConfigs.keySet();
+    }
+
+    /** Removes a device's {@code metrofabric} config (the device stays connected) and tells the listeners. */
+    public void removeConfig(DeviceId device) {
+        MetroDeviceConfig removed;
+        synchronized (this) {
+            removed = configs.remove(device);
+        }
+        if (removed == null) {
+            throw new IllegalArgumentException(device + " has no metrofabric config to remove");
+        }
+        tellConfigListeners(new NetworkConfigEvent(NetworkConfigEvent.Type.CONFIG_REMOVED, device, null, removed,
+                MetroDeviceConfig.class));
+    }
+
+    /** Gives a device back the config the file gives it, and tells the listeners. */
+    public void restoreConfig(DeviceId device) {
+        MetroDeviceConfig shipped = shippedConfigs.get(device);
+        if (shipped == null) {
+            throw new IllegalArgumentException(device + " is not a device of this network");
+        }
+        synchronized (this) {
+            configs.put(device, shipped);
+        }
+        tellConfigListeners(new NetworkConfigEvent(NetworkConfigEvent.Type.CONFIG_ADDED, device, shipped, null,
+                MetroDeviceConfig.class));
+    }
+
+    private void tellConfigListeners(NetworkConfigEvent event) {
+        List<NetworkConfigListener> toTell;
+        synchronized (this) {
+            toTell = new ArrayList<>(configListeners);
+        }
+        toTell.forEach(l -> {
+            if (l.isRelevant(event)) {
+                l.event(event);
+            }
+        });
+    }
+
+    /** The controller loses or regains a device, and tells the listeners. */
+    public void setDeviceAvailable(DeviceId device, boolean available) {
+        List<DeviceListener> toTell;
+        synchronized (this) {
+            if (!shippedConfigs.containsKey(device)) {
+                throw new IllegalArgumentException(device + " is not a device of this network");
+            }
+            if (available) {
+                down.remove(device);
+            } else {
+                down.add(device);
+            }
+            toTell = new ArrayList<>(deviceListeners);
+        }
+        DeviceEvent event = new DeviceEvent(DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED, device(device));
+        toTell.forEach(l -> {
+            if (l.isRelevant(event)) {
+                l.event(event);
+            }
+        });
+    }
+
+    private static Device device(DeviceId id) {
+        return new DefaultDevice(PROVIDER, id, Device.Type.SWITCH, "metrofabric", "p4sim", "1", id.toString(),
+                new ChassisId());
     }
 
     /** Fails or restores the link between two ports, both directions, and tells the listeners. */
@@ -107,16 +187,34 @@ public final class FakeNetwork {
             @Override
             @SuppressWarnings("unchecked")
             public <S, C extends Config<S>> Set<S> getSubjects(Class<S> subjectClass, Class<C> configClass) {
-                return configClass == MetroDeviceConfig.class ? (Set<S>) new HashSet<>(configs.keySet()) : Set.of();
+                synchronized (FakeNetwork.this) {
+                    return configClass == MetroDeviceConfig.class ? (Set<S>) new HashSet<>(configs.keySet()) : Set.of();
+                }
             }
 
             @Override
             @SuppressWarnings("unchecked")
             public <S, C extends Config<S>> C getConfig(S subject, Class<C> configClass) {
                 if (configClass == MetroDeviceConfig.class) {
-                    return (C) configs.get(subject);
+                    synchronized (FakeNetwork.this) {
+                        return (C) configs.get(subject);
+                    }
                 }
                 return configClass == BasicLinkConfig.class ? (C) linkConfigs.get(subject) : null;
+            }
+
+            @Override
+            public void addListener(NetworkConfigListener listener) {
+                synchronized (FakeNetwork.this) {
+                    configListeners.add(listener);
+                }
+            }
+
+            @Override
+            public void removeListener(NetworkConfigListener listener) {
+                synchronized (FakeNetwork.this) {
+                    configListeners.remove(listener);
+                }
             }
         };
     }
@@ -126,7 +224,20 @@ public final class FakeNetwork {
             @Override
             public boolean isAvailable(DeviceId deviceId) {
                 synchronized (FakeNetwork.this) {
-                    return configs.containsKey(deviceId) && !down.contains(deviceId);
+                    return shippedConfigs.containsKey(deviceId) && !down.contains(deviceId);
+                }
+            }
+
+            @Override
+            public Iterable<Device> getAvailableDevices() {
+                synchronized (FakeNetwork.this) {
+                    List<Device> available = new ArrayList<>();
+                    for (DeviceId id : shippedConfigs.keySet()) {
+                        if (!down.contains(id)) {
+                            available.add(device(id));
+                        }
+                    }
+                    return available;
                 }
             }
 
