@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -42,6 +43,14 @@ final class Catalog<T> {
             throw P4RuntimeException.invalidArgument("unknown %s '%s' (not in the P4Info)", kind, name);
         }
         return item;
+    }
+
+    Optional<T> find(int id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    Optional<T> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     boolean contains(int id) {

@@ -8,16 +8,20 @@ import p4.config.v1.P4InfoOuterClass.DirectMeter;
 import p4.config.v1.P4InfoOuterClass.Meter;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 import p4.config.v1.P4InfoOuterClass.Preamble;
+import p4.config.v1.P4InfoOuterClass.Register;
 import p4.config.v1.P4InfoOuterClass.Table;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Name and id lookups over one P4Info, built once per pipeline. Every lookup of something the
  * P4Info does not have throws {@link P4RuntimeException} with INVALID_ARGUMENT (the code the PI
- * server gives for an unknown table, field, action or parameter) and a message naming it.
+ * server gives for an unknown table, field, action or parameter) and a message naming it; the
+ * {@code find*} lookups return empty instead, for callers that report unknown names in their own terms
+ * (p4sim's switch control API).
  */
 public final class P4InfoIndex {
 
@@ -33,6 +37,7 @@ public final class P4InfoIndex {
     private final Catalog<DirectCounter> directCounters;
     private final Catalog<Meter> meters;
     private final Catalog<DirectMeter> directMeters;
+    private final Catalog<Register> registers;
     private final Catalog<ControllerHeaderInfo> controllerHeaders;
 
     private P4InfoIndex(P4Info p4Info) {
@@ -45,6 +50,7 @@ public final class P4InfoIndex {
         this.directCounters = catalog("direct counter", p4Info.getDirectCountersList(), DirectCounter::getPreamble);
         this.meters = catalog("meter", p4Info.getMetersList(), Meter::getPreamble);
         this.directMeters = catalog("direct meter", p4Info.getDirectMetersList(), DirectMeter::getPreamble);
+        this.registers = catalog("register", p4Info.getRegistersList(), Register::getPreamble);
         this.controllerHeaders = new Catalog<>("controller header",
                 p4Info.getControllerPacketMetadataList().stream().map(ControllerHeaderInfo::new).toList(),
                 ControllerHeaderInfo::id, ControllerHeaderInfo::name);
@@ -138,6 +144,55 @@ public final class P4InfoIndex {
 
     public DirectMeter directMeter(String name) {
         return directMeters.get(name);
+    }
+
+    public Register register(int id) {
+        return registers.get(id);
+    }
+
+    public Register register(String name) {
+        return registers.get(name);
+    }
+
+    public Optional<TableInfo> findTable(String name) {
+        return tables.find(name);
+    }
+
+    public Optional<TableInfo> findTable(int id) {
+        return tables.find(id);
+    }
+
+    public Optional<ActionInfo> findAction(String name) {
+        return actions.find(name);
+    }
+
+    public Optional<ActionProfile> findActionProfile(String name) {
+        return actionProfiles.find(name);
+    }
+
+    public Optional<Counter> findCounter(String name) {
+        return counters.find(name);
+    }
+
+    public Optional<DirectCounter> findDirectCounter(String name) {
+        return directCounters.find(name);
+    }
+
+    public Optional<Meter> findMeter(String name) {
+        return meters.find(name);
+    }
+
+    public Optional<DirectMeter> findDirectMeter(String name) {
+        return directMeters.find(name);
+    }
+
+    public Optional<Register> findRegister(String name) {
+        return registers.find(name);
+    }
+
+    /** The action profile (or selector) implementing {@code table}, empty if it holds direct actions. */
+    public Optional<ActionProfile> implementationOf(TableInfo table) {
+        return table.implementationId() == 0 ? Optional.empty() : Optional.of(actionProfile(table.implementationId()));
     }
 
     /** The controller header named {@link #PACKET_IN} or {@link #PACKET_OUT}. */

@@ -13,7 +13,6 @@ import org.onosproject.net.pi.runtime.PiLpmFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableAction;
 import org.onosproject.net.pi.runtime.PiTableEntry;
-import p4.config.v1.P4InfoOuterClass.ActionRef;
 import p4.config.v1.P4InfoOuterClass.MatchField;
 import p4.v1.P4RuntimeOuterClass.ActionProfileAction;
 import p4.v1.P4RuntimeOuterClass.ActionProfileActionSet;
@@ -267,13 +266,13 @@ final class TableEntryCodec {
     }
 
     private void checkScope(TableInfo table, int actionId, boolean isDefault) {
-        ActionRef ref = table.actionRef(actionId);
+        table.actionRef(actionId);
         String action = p4Info.action(actionId).name();
-        if (isDefault && ref.getScope() == ActionRef.Scope.TABLE_ONLY) {
+        if (isDefault && !table.allowsAsDefault(actionId)) {
             throw P4RuntimeException.invalidArgument("table '%s': action '%s' is @tableonly, it cannot be the "
                     + "default action", table.name(), action);
         }
-        if (!isDefault && ref.getScope() == ActionRef.Scope.DEFAULT_ONLY) {
+        if (!isDefault && !table.allowsInEntries(actionId)) {
             throw P4RuntimeException.invalidArgument("table '%s': action '%s' is @defaultonly, entries cannot "
                     + "use it", table.name(), action);
         }

@@ -61,6 +61,21 @@ public final class TableInfo {
         return actionRefs.get(actionId);
     }
 
+    /** The reference to {@code actionId}, empty if the table does not list the action. */
+    public Optional<ActionRef> findActionRef(int actionId) {
+        return actionRefs.find(actionId);
+    }
+
+    /** Whether entries may use {@code actionId}: the table lists it, and not as {@code @defaultonly}. */
+    public boolean allowsInEntries(int actionId) {
+        return findActionRef(actionId).filter(ref -> ref.getScope() != ActionRef.Scope.DEFAULT_ONLY).isPresent();
+    }
+
+    /** Whether {@code actionId} may be the default action: the table lists it, and not as {@code @tableonly}. */
+    public boolean allowsAsDefault(int actionId) {
+        return findActionRef(actionId).filter(ref -> ref.getScope() != ActionRef.Scope.TABLE_ONLY).isPresent();
+    }
+
     /** True iff the table has a TERNARY, RANGE or OPTIONAL field, so entries need a priority. */
     public boolean needsPriority() {
         return needsPriority;

@@ -2,6 +2,7 @@ package org.metrofabric.p4runtime.codec;
 
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
+import p4.config.v1.P4InfoOuterClass.ActionRef;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,57 @@ class P4InfoIndexTest {
         assertEquals(9, packetio.controllerHeader(P4InfoIndex.PACKET_IN).metadata("ingress_port").getBitwidth());
         assertEquals("egress_port", packetio.controllerHeader(P4InfoIndex.PACKET_OUT).metadata(1).getName());
         assertFalse(ecmp.hasControllerHeader(P4InfoIndex.PACKET_IN));
+    }
+
+    @Test
+    void actionScopesDecideWhatEntriesAndTheDefaultMayUse() {
+        P4Info ecmp = P4Infos.index("ecmp").p4Info();
+        P4Info.Builder withTableOnly = ecmp.toBuilder();
+        withTableOnly.getTablesBuilder(0).getActionRefsBuilder(0).setScope(ActionRef.Scope.TABLE_ONLY);
+        TableInfo route = P4InfoIndex.of(withTableOnly.build()).table("EcmpIngress.ecmp_route");
+        int setUplink = 29527313;
+        int drop = 20040080;
+        int noAction = 21257015;
+        assertTrue(route.allowsInEntries(setUplink));
+        assertFalse(route.allowsAsDefault(setUplink), "@tableonly");
+        assertTrue(route.allowsInEntries(drop));
+        assertTrue(route.allowsAsDefault(drop));
+        assertFalse(route.allowsInEntries(noAction), "@defaultonly");
+        assertTrue(route.allowsAsDefault(noAction));
+        assertFalse(route.allowsInEntries(12345));
+        assertFalse(route.allowsAsDefault(12345));
+        assertTrue(route.findActionRef(12345).isEmpty());
+        assertEquals(ActionRef.Scope.DEFAULT_ONLY, route.findActionRef(noAction).orElseThrow().getScope());
+    }
+
+    @Test
+    void registersAndImplementations() {
+        P4InfoIndex stateful = P4Infos.index("stateful");
+        assertEquals(64, stateful.register("StIngress.seq").getSize());
+        assertEquals("StIngress.history", stateful.register(377408192).getPreamble().getName());
+        assertEquals(370060041, stateful.findRegister("StIngress.seq").orElseThrow().getPreamble().getId());
+        assertTrue(stateful.implementationOf(stateful.table("StIngress.classifier")).isEmpty());
+        P4InfoIndex ecmp = P4Infos.index("ecmp");
+        assertEquals(292153490, ecmp.implementationOf(ecmp.table("EcmpIngress.ecmp_route")).orElseThrow()
+                .getPreamble().getId());
+    }
+
+    @Test
+    void findLookupsAreEmptyWhereTheThrowingOnesWouldThrow() {
+        P4InfoIndex stateful = P4Infos.index("stateful");
+        assertTrue(stateful.findTable("StIngress.classifier").isPresent());
+        assertTrue(stateful.findTable(stateful.table("StIngress.classifier").id()).isPresent());
+        assertTrue(stateful.findTable("Nope.t").isEmpty());
+        assertTrue(stateful.findTable(99).isEmpty());
+        assertTrue(stateful.findAction("Nope.a").isEmpty());
+        assertTrue(stateful.findActionProfile("Nope.p").isEmpty());
+        assertTrue(stateful.findCounter("Nope.c").isEmpty());
+        assertTrue(stateful.findDirectCounter("Nope.dc").isEmpty());
+        assertTrue(stateful.findMeter("Nope.m").isEmpty());
+        assertTrue(stateful.findDirectMeter("Nope.dm").isEmpty());
+        assertTrue(stateful.findRegister("Nope.r").isEmpty());
+        P4RuntimeException register = assertThrows(P4RuntimeException.class, () -> stateful.register("Nope.r"));
+        assertTrue(register.getMessage().contains("register 'Nope.r'"), register.getMessage());
     }
 
     @Test

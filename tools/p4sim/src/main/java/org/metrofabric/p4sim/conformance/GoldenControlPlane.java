@@ -2,12 +2,14 @@ package org.metrofabric.p4sim.conformance;
 
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Optional;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.TableInfo;
 import org.metrofabric.p4sim.control.SwitchControl;
 import org.metrofabric.p4sim.conformance.GoldenCommand.ActionText;
 import org.metrofabric.p4sim.conformance.GoldenCommand.Match;
 import org.metrofabric.p4sim.conformance.GoldenCommand.Rates;
 import org.metrofabric.p4sim.runtime.MeterConfig;
-import org.metrofabric.p4sim.runtime.P4InfoIndex;
 import org.onlab.util.ImmutableByteSequence;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.pi.model.PiActionId;
@@ -85,8 +87,9 @@ final class GoldenControlPlane {
             control.configureMeter(PiMeterCellId.ofIndirect(PiMeterId.of(meter.meter()), meter.index()),
                     meterConfig(meter.rates()));
         } else if (command instanceof GoldenCommand.DirectMeterSet meter) {
-            checkDirectResource(meter.meter(), meter.table(), p4info.directMeter(meter.meter()) == null ? null
-                    : p4info.directMeter(meter.meter()).getDirectTableId(), "direct meter");
+            checkDirectResource(meter.meter(), meter.table(),
+                    p4info.findDirectMeter(meter.meter()).map(P4InfoOuterClass.DirectMeter::getDirectTableId),
+                    "direct meter");
             control.configureMeter(PiMeterCellId.ofDirect(tableEntry(meter.table(), meter.match(), null)),
                     meterConfig(meter.rates()));
         } else {
@@ -102,9 +105,9 @@ final class GoldenControlPlane {
             return "packets=" + cell.data().packets() + " bytes=" + cell.data().bytes();
         }
         if (command instanceof GoldenCommand.DirectCounterCheck counter) {
-            P4InfoOuterClass.DirectCounter info = p4info.directCounter(counter.counter());
             checkDirectResource(counter.counter(), counter.table(),
-                    info == null ? null : info.getDirectTableId(), "direct counter");
+                    p4info.findDirectCounter(counter.counter()).map(P4InfoOuterClass.DirectCounter::getDirectTableId),
+                    "direct counter");
             PiCounterCell cell = control.readCounter(
                     PiCounterCellId.ofDirect(tableEntry(counter.table(), counter.match(), null)));
             return "packets=" + cell.data().packets()
@@ -127,11 +130,9 @@ final class GoldenControlPlane {
     }
 
     private void checkBinding(GoldenCommand.BindProfile bind) {
-        P4InfoOuterClass.Table table = p4info.table(bind.table());
-        if (table == null) {
-            throw new IllegalArgumentException("unknown table '" + bind.table() + "'");
-        }
-        P4InfoOuterClass.ActionProfile profile = p4info.implementationOf(table);
+        TableInfo table = p4info.findTable(bind.table())
+                .orElseThrow(() -> new IllegalArgumentException("unknown table '" + bind.table() + "'"));
+        P4InfoOuterClass.ActionProfile profile = p4info.implementationOf(table).orElse(null);
         if (profile == null || !profile.getPreamble().getName().equals(bind.profile())) {
             throw new IllegalArgumentException("table " + bind.table() + " is implemented by "
                     + (profile == null ? "no action profile" : profile.getPreamble().getName())
@@ -139,12 +140,11 @@ final class GoldenControlPlane {
         }
     }
 
-    private void checkDirectResource(String resource, String table, Integer tableId, String kind) {
-        if (tableId == null) {
+    private void checkDirectResource(String resource, String table, Optional<Integer> tableId, String kind) {
+        if (tableId.isEmpty()) {
             throw new IllegalArgumentException("unknown " + kind + " '" + resource + "'");
         }
-        P4InfoOuterClass.Table owner = p4info.table(tableId);
-        if (owner == null || !owner.getPreamble().getName().equals(table)) {
+        if (!p4info.findTable(tableId.get()).map(TableInfo::name).filter(table::equals).isPresent()) {
             throw new IllegalArgumentException(kind + " " + resource + " does not belong to table " + table);
         }
     }
@@ -210,9 +210,8 @@ final class GoldenControlPlane {
     }
 
     private boolean isOptional(String table, String field) {
-        P4InfoOuterClass.Table info = p4info.table(table);
-        return info != null && info.getMatchFieldsList().stream().anyMatch(f -> f.getName().equals(field)
-                && f.getMatchType() == P4InfoOuterClass.MatchField.MatchType.OPTIONAL);
+        return p4info.findTable(table).stream().flatMap(info -> info.matchFields().stream()).anyMatch(
+                f -> f.getName().equals(field) && f.getMatchType() == P4InfoOuterClass.MatchField.MatchType.OPTIONAL);
     }
 
     /** ONOS requires a ternary value and mask of one length: both get the longer canonical length. */

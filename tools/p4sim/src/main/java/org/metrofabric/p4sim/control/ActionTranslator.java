@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.metrofabric.p4runtime.codec.ActionInfo;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.TableInfo;
 import org.metrofabric.p4sim.runtime.ActionCall;
-import org.metrofabric.p4sim.runtime.P4InfoIndex;
 import org.onosproject.net.pi.model.PiActionId;
 import org.onosproject.net.pi.model.PiActionParamId;
 import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiActionParam;
 import p4.config.v1.P4InfoOuterClass.Action;
-import p4.config.v1.P4InfoOuterClass.Table;
 
 /** Validates {@link PiAction}s against the P4Info and converts them to and from {@link ActionCall}s. */
 final class ActionTranslator {
@@ -25,10 +26,8 @@ final class ActionTranslator {
     /** The P4Info action of a PiAction; every parameter present once, known, and fitting its width. */
     ActionCall toCall(PiAction piAction, String context) {
         String name = piAction.id().id();
-        Action action = p4info.action(name);
-        if (action == null) {
-            throw ControlException.invalid(context + ": unknown action '" + name + "'");
-        }
+        ActionInfo action = p4info.findAction(name)
+                .orElseThrow(() -> ControlException.invalid(context + ": unknown action '" + name + "'"));
         Map<String, PiActionParam> given = new HashMap<>();
         for (PiActionParam param : piAction.parameters()) {
             if (given.put(param.id().id(), param) != null) {
@@ -37,7 +36,7 @@ final class ActionTranslator {
             }
         }
         List<BigInteger> args = new ArrayList<>();
-        for (Action.Param param : action.getParamsList()) {
+        for (Action.Param param : action.params()) {
             PiActionParam value = given.remove(param.getName());
             if (value == null) {
                 throw ControlException.invalid(context + ": action " + name + " is missing parameter '"
@@ -54,34 +53,30 @@ final class ActionTranslator {
     }
 
     /** As {@link #toCall}, first checking that {@code table} lists the action for entries or defaults. */
-    ActionCall toCallForTable(PiAction piAction, Table table, boolean asDefault, String context) {
+    ActionCall toCallForTable(PiAction piAction, TableInfo table, boolean asDefault, String context) {
         String name = piAction.id().id();
-        Action action = p4info.action(name);
-        if (action != null) {
-            int actionId = action.getPreamble().getId();
-            boolean allowed = asDefault ? p4info.actionAllowedAsDefault(table, actionId)
-                    : p4info.actionAllowedForEntry(table, actionId);
+        p4info.findAction(name).ifPresent(action -> {
+            int actionId = action.id();
+            boolean allowed = asDefault ? table.allowsAsDefault(actionId) : table.allowsInEntries(actionId);
             if (!allowed) {
-                boolean listed = table.getActionRefsList().stream().anyMatch(ref -> ref.getId() == actionId);
+                boolean listed = table.findActionRef(actionId).isPresent();
                 throw ControlException.invalid(context + ": action " + name
                         + (listed ? (asDefault ? " is table-only" : " is default-only") : " is not an action")
-                        + " of table " + table.getPreamble().getName());
+                        + " of table " + table.name());
             }
-        }
+        });
         return toCall(piAction, context);
     }
 
     PiAction toPi(ActionCall call) {
-        Action action = p4info.action(call.actionName());
         PiAction.Builder builder = PiAction.builder().withId(PiActionId.of(call.actionName()));
-        if (action == null) {
-            return builder.build();
-        }
-        for (int i = 0; i < action.getParamsCount(); i++) {
-            Action.Param param = action.getParams(i);
-            builder.withParameter(new PiActionParam(PiActionParamId.of(param.getName()),
-                    PiValues.toBytes(call.args().get(i), param.getBitwidth())));
-        }
+        p4info.findAction(call.actionName()).ifPresent(action -> {
+            for (int i = 0; i < action.params().size(); i++) {
+                Action.Param param = action.params().get(i);
+                builder.withParameter(new PiActionParam(PiActionParamId.of(param.getName()),
+                        PiValues.toBytes(call.args().get(i), param.getBitwidth())));
+            }
+        });
         return builder.build();
     }
 }

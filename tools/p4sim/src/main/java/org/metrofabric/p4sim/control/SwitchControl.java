@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.TableInfo;
 import org.metrofabric.p4sim.runtime.ActionCall;
 import org.metrofabric.p4sim.runtime.ActionProfile;
 import org.metrofabric.p4sim.runtime.CloneSession;
@@ -18,7 +20,6 @@ import org.metrofabric.p4sim.runtime.EntryKey;
 import org.metrofabric.p4sim.runtime.MatchTable;
 import org.metrofabric.p4sim.runtime.MeterArray;
 import org.metrofabric.p4sim.runtime.MeterConfig;
-import org.metrofabric.p4sim.runtime.P4InfoIndex;
 import org.metrofabric.p4sim.runtime.PacketReplicationEngine;
 import org.metrofabric.p4sim.runtime.RegisterArray;
 import org.metrofabric.p4sim.runtime.Replica;
@@ -47,7 +48,6 @@ import org.onosproject.net.pi.runtime.PiPreReplica;
 import org.onosproject.net.pi.runtime.PiRegisterCellId;
 import org.onosproject.net.pi.runtime.PiTableAction;
 import org.onosproject.net.pi.runtime.PiTableEntry;
-import p4.config.v1.P4InfoOuterClass;
 
 /**
  * The control plane of one switch over ONOS PI objects, validated against the P4Info the way a P4Runtime
@@ -149,8 +149,7 @@ public final class SwitchControl {
     }
 
     private MatchTable table(PiTableId id) {
-        P4InfoOuterClass.Table info = p4info.table(id.id());
-        if (info == null) {
+        if (p4info.findTable(id.id()).isEmpty()) {
             throw ControlException.invalid("unknown table '" + id.id() + "'");
         }
         return state.table(id.id());
@@ -367,9 +366,9 @@ public final class SwitchControl {
         }
         List<PiTableEntry> reported = new ArrayList<>();
         Set<TableEntry> reportedNow = new HashSet<>();
-        for (P4InfoOuterClass.Table info : p4info.p4info().getTablesList()) {
-            MatchTable table = state.table(info.getPreamble().getName());
-            PiTableId tableId = PiTableId.of(info.getPreamble().getName());
+        for (TableInfo info : p4info.tables()) {
+            MatchTable table = state.table(info.name());
+            PiTableId tableId = PiTableId.of(info.name());
             for (TableEntry entry : table.expiredEntries(nowNanos)) {
                 if (!reportedLastSweep.contains(entry)) {
                     reportedNow.add(entry);
@@ -424,7 +423,7 @@ public final class SwitchControl {
     // ---------------------------------------------------------------- action profiles
 
     private ActionProfile profile(PiActionProfileId id) {
-        if (p4info.actionProfile(id.id()) == null) {
+        if (p4info.findActionProfile(id.id()).isEmpty()) {
             throw ControlException.invalid("unknown action profile '" + id.id() + "'");
         }
         return state.actionProfile(id.id());
@@ -490,11 +489,12 @@ public final class SwitchControl {
             throw ControlException.invalid(context + " has no action");
         }
         ActionCall call = actions.toCall(member.action(), context);
-        int actionId = p4info.action(call.actionName()).getPreamble().getId();
+        int actionId = p4info.action(call.actionName()).id();
         for (int tableId : p4info.actionProfile(profile.name()).getTableIdsList()) {
-            if (!p4info.actionAllowedForEntry(p4info.table(tableId), actionId)) {
+            TableInfo table = p4info.table(tableId);
+            if (!table.allowsInEntries(actionId)) {
                 throw ControlException.invalid(context + ": action " + call.actionName()
-                        + " is not an entry action of table " + p4info.table(tableId).getPreamble().getName());
+                        + " is not an entry action of table " + table.name());
             }
         }
         return call;
@@ -503,7 +503,7 @@ public final class SwitchControl {
     private List<String> tablesReferring(ActionProfile profile, EntryAction reference) {
         List<String> users = new ArrayList<>();
         for (int tableId : p4info.actionProfile(profile.name()).getTableIdsList()) {
-            MatchTable table = state.table(p4info.table(tableId).getPreamble().getName());
+            MatchTable table = state.table(p4info.table(tableId).name());
             if (table.entries().stream().anyMatch(e -> e.action().equals(reference))) {
                 users.add(table.name());
             }
@@ -785,7 +785,7 @@ public final class SwitchControl {
     }
 
     private CounterArray counter(PiCounterId id) {
-        if (p4info.counter(id.id()) == null) {
+        if (p4info.findCounter(id.id()).isEmpty()) {
             throw ControlException.notFound("unknown counter '" + id.id() + "'");
         }
         return state.counter(id.id());
@@ -894,7 +894,7 @@ public final class SwitchControl {
 
     private MeterArray meter(PiMeterCellId cellId) {
         String name = cellId.meterId().id();
-        if (p4info.meter(name) == null) {
+        if (p4info.findMeter(name).isEmpty()) {
             throw ControlException.notFound("unknown meter '" + name + "'");
         }
         return state.meter(name);
@@ -924,7 +924,7 @@ public final class SwitchControl {
 
     private RegisterArray register(PiRegisterCellId cellId) {
         String name = cellId.registerId().id();
-        if (p4info.register(name) == null) {
+        if (p4info.findRegister(name).isEmpty()) {
             throw ControlException.notFound("unknown register '" + name + "'");
         }
         return state.register(name);

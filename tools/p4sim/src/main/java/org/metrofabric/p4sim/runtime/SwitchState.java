@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.metrofabric.p4runtime.codec.P4InfoIndex;
+import org.metrofabric.p4runtime.codec.TableInfo;
 import p4.config.v1.P4InfoOuterClass;
 import p4.config.v1.P4InfoOuterClass.MatchField;
 import p4.config.v1.P4InfoOuterClass.MeterSpec;
@@ -27,7 +29,7 @@ public final class SwitchState {
     private final PacketReplicationEngine pre = new PacketReplicationEngine();
 
     public SwitchState(P4Info p4info, PipelineExtras extras) {
-        this.index = new P4InfoIndex(p4info);
+        this.index = P4InfoIndex.of(p4info);
         this.extras = extras;
         for (P4InfoOuterClass.ActionProfile profile : p4info.getActionProfilesList()) {
             String name = profile.getPreamble().getName();
@@ -39,7 +41,7 @@ public final class SwitchState {
             actionProfiles.put(name, new ActionProfile(name, profile.getWithSelector(), algorithm,
                     (int) profile.getSize()));
         }
-        for (P4InfoOuterClass.Table table : p4info.getTablesList()) {
+        for (TableInfo table : index.tables()) {
             MatchTable built = buildTable(table);
             tables.put(built.name(), built);
         }
@@ -75,31 +77,28 @@ public final class SwitchState {
     }
 
     private MatchTable tableById(int tableId, String user) {
-        P4InfoOuterClass.Table table = index.table(tableId);
-        if (table == null) {
-            throw new IllegalArgumentException(user + " refers to unknown table id " + tableId);
-        }
-        return tables.get(table.getPreamble().getName());
+        TableInfo table = index.findTable(tableId).orElseThrow(
+                () -> new IllegalArgumentException(user + " refers to unknown table id " + tableId));
+        return tables.get(table.name());
     }
 
-    private MatchTable buildTable(P4InfoOuterClass.Table table) {
-        String name = table.getPreamble().getName();
+    private MatchTable buildTable(TableInfo info) {
+        P4InfoOuterClass.Table table = info.proto();
+        String name = info.name();
         List<KeyField> fields = new ArrayList<>();
         for (MatchField field : table.getMatchFieldsList()) {
             fields.add(new KeyField(field.getName(), field.getBitwidth(), matchKind(name, field)));
         }
-        P4InfoOuterClass.ActionProfile implementation = index.implementationOf(table);
-        ActionProfile profile = implementation == null ? null
-                : actionProfiles.get(implementation.getPreamble().getName());
-        int tableId = table.getPreamble().getId();
-        P4InfoOuterClass.DirectMeter directMeter = index.directMeterOfTable(tableId);
+        ActionProfile profile = index.implementationOf(info)
+                .map(implementation -> actionProfiles.get(implementation.getPreamble().getName())).orElse(null);
+        P4InfoOuterClass.DirectMeter directMeter = info.directMeterId().map(index::directMeter).orElse(null);
         TableDefaults defaults = extras.tableDefaults().getOrDefault(name,
                 new TableDefaults(ActionCall.of(TableResult.NO_ACTION), false));
         return new MatchTable(new MatchTable.Spec(name, fields,
                 extras.selectorWidths().getOrDefault(name, List.of()),
                 extras.selectorKeyPositions().getOrDefault(name, List.of()),
                 (int) table.getSize(), profile,
-                index.directCounterOfTable(tableId) != null,
+                info.directCounterId().isPresent(),
                 directMeter != null, directMeter != null && countsBytes(directMeter.getSpec()),
                 table.getIsConstTable(), defaults,
                 extras.constEntries().getOrDefault(name, List.of()),
@@ -133,7 +132,7 @@ public final class SwitchState {
     }
 
     public P4Info p4info() {
-        return index.p4info();
+        return index.p4Info();
     }
 
     public P4InfoIndex p4infoIndex() {
