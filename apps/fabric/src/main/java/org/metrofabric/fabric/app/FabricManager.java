@@ -1,8 +1,11 @@
 package org.metrofabric.fabric.app;
 
+import static org.metrofabric.fabric.app.OsgiPropertyConstants.SWITCHING_LATENCY_NANOS;
+import static org.metrofabric.fabric.app.OsgiPropertyConstants.SWITCHING_LATENCY_NANOS_DEFAULT;
 import static org.onlab.util.Tools.groupedThreads;
 
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ import org.metrofabric.fabric.app.store.DistributedFabricStore;
 import org.metrofabric.fabric.app.store.IntentStatuses;
 import org.metrofabric.fabric.app.topology.FabricSnapshotAssembler;
 import org.metrofabric.fabric.app.topology.SnapshotAssembly;
+import org.onlab.util.Tools;
+import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
@@ -68,9 +73,11 @@ import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.packet.PacketService;
 import org.onosproject.store.service.StorageService;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
@@ -81,9 +88,14 @@ import org.slf4j.LoggerFactory;
  * cluster store, queues one reconcile on a single named thread: snapshot from ONOS, routes and
  * intent placements from the pure planners, intent states back to the store, then the
  * programmer writes what differs on the switches this instance masters. Listeners only queue.
- * Its {@link ArpResponder} answers the hosts' ARP requests that reach this instance.
+ * Its {@link ArpResponder} answers the hosts' ARP requests that reach this instance. Component
+ * property {@value OsgiPropertyConstants#SWITCHING_LATENCY_NANOS} sets the planner's per-switch
+ * latency; a change re-plans every intent.
  */
-@Component(immediate = true, service = {FabricService.class, FabricAdminService.class})
+@Component(immediate = true, service = {FabricService.class, FabricAdminService.class},
+        property = {
+            SWITCHING_LATENCY_NANOS + ":Long=" + SWITCHING_LATENCY_NANOS_DEFAULT,
+        })
 public class FabricManager implements FabricAdminService {
     public static final String APP_NAME = "org.metrofabric.fabric";
     /** How long an operator call waits for the fabric thread before giving up. */
@@ -113,6 +125,8 @@ public class FabricManager implements FabricAdminService {
     protected StorageService storageService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected PacketService packetService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ComponentConfigService componentConfigService;
 
     private final ConfigFactory<DeviceId, MetroDeviceConfig> configFactory = new ConfigFactory<>(
             SubjectFactories.DEVICE_SUBJECT_FACTORY, MetroDeviceConfig.class, MetroDeviceConfig.KEY) {
@@ -131,7 +145,8 @@ public class FabricManager implements FabricAdminService {
     private final ListenerRegistry<FabricEvent, FabricListener> listeners = new ListenerRegistry<>();
 
     private final RoutingPlanner routingPlanner = new RoutingPlanner();
-    private final PathPlanner pathPlanner = new PathPlanner();
+    /** Forwarding latency the path planner adds for each switch on a path, in ns (>= 0). */
+    private volatile long switchingLatencyNanos = SWITCHING_LATENCY_NANOS_DEFAULT;
 
     private ApplicationId appId;
     private ExecutorService executor;
@@ -140,7 +155,9 @@ public class FabricManager implements FabricAdminService {
     private ArpResponder arpResponder;
 
     @Activate
-    protected void activate() {
+    protected void activate(ComponentContext context) {
+        componentConfigService.registerProperties(getClass());
+        readProperties(context);
         appId = coreService.registerApplication(APP_NAME);
         configRegistry.registerConfigFactory(configFactory);
         executor = Executors.newSingleThreadExecutor(groupedThreads("metrofabric", "fabric-%d", log));
@@ -169,8 +186,57 @@ public class FabricManager implements FabricAdminService {
         store.close();
         executor.shutdown();
         configRegistry.unregisterConfigFactory(configFactory);
+        componentConfigService.unregisterProperties(getClass(), false);
         // Flow rules and groups stay: another instance (or this one, restarted) keeps using them.
         log.info("Stopped");
+    }
+
+    /**
+     * Takes the component properties; a changed switching latency re-plans every intent (an
+     * intent may now miss its latency budget, or fit again).
+     */
+    @Modified
+    protected void modified(ComponentContext context) {
+        if (readProperties(context)) {
+            scheduleReconcile();
+        }
+    }
+
+    /**
+     * Reads {@value OsgiPropertyConstants#SWITCHING_LATENCY_NANOS}; an absent property keeps the
+     * value in force, a bad one is logged and refused.
+     *
+     * @return whether the latency changed
+     */
+    private boolean readProperties(ComponentContext context) {
+        Dictionary<?, ?> properties = context == null ? null : context.getProperties();
+        String value = properties == null ? null : Tools.get(properties, SWITCHING_LATENCY_NANOS);
+        if (value == null) {
+            return false;
+        }
+        long nanos;
+        try {
+            nanos = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            nanos = -1;
+        }
+        long current = switchingLatencyNanos;
+        if (nanos < 0) {
+            log.warn("{}: \"{}\" is not a whole number of nanoseconds >= 0; keeping {}",
+                    SWITCHING_LATENCY_NANOS, value, current);
+            return false;
+        }
+        if (nanos == current) {
+            return false;
+        }
+        switchingLatencyNanos = nanos;
+        log.info("{} set to {} ns (was {}); re-planning every intent", SWITCHING_LATENCY_NANOS, nanos, current);
+        return true;
+    }
+
+    /** The per-switch latency the planner uses now, in ns. */
+    public long switchingLatencyNanos() {
+        return switchingLatencyNanos;
     }
 
     @Override
@@ -234,8 +300,9 @@ public class FabricManager implements FabricAdminService {
         }
         FabricSnapshot snapshot = assemble().snapshot();
         List<PathDecision> stored = store.decisions();
-        PathPlan current = pathPlanner.plan(snapshot, intentsOf(stored), PathPlan.of(stored));
-        PathDecision decision = pathPlanner.admit(snapshot, current, intent).decision(name);
+        PathPlanner planner = pathPlanner();
+        PathPlan current = planner.plan(snapshot, intentsOf(stored), PathPlan.of(stored));
+        PathDecision decision = planner.admit(snapshot, current, intent).decision(name);
         if (decision.state() == IntentState.REJECTED) {
             Rejection reason = decision.reason();
             throw new IntentRejectedException(name, reason.constraint().name(), reason.amount(), reason.message());
@@ -272,10 +339,15 @@ public class FabricManager implements FabricAdminService {
         FabricSnapshot snapshot = assembly.snapshot();
         RoutingPlan routing = routingPlanner.plan(snapshot);
         List<PathDecision> stored = store.decisions();
-        PathPlan plan = pathPlanner.plan(snapshot, intentsOf(stored), PathPlan.of(stored));
+        PathPlan plan = pathPlanner().plan(snapshot, intentsOf(stored), PathPlan.of(stored));
         store.update(plan.decisions().values());
         programmer.program(FlowRulePlan.of(appId, routing, plan.pins(snapshot)))
                 .forEach((device, diff) -> log.debug("Programmed {}: {}", device, diff));
+    }
+
+    /** A planner for one planning run, with the switching latency in force when it starts. */
+    private PathPlanner pathPlanner() {
+        return new PathPlanner(switchingLatencyNanos);
     }
 
     private SnapshotAssembly assemble() {

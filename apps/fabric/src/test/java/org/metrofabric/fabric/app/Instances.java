@@ -1,13 +1,16 @@
 package org.metrofabric.fabric.app;
 
+import org.metrofabric.fabric.testing.ComponentContexts;
 import org.metrofabric.fabric.testing.FakeNetwork;
 import org.metrofabric.fabric.testing.FakeSwitches;
+import org.metrofabric.fabric.testing.RecordingComponentConfigService;
 import org.metrofabric.fabric.testing.RecordingPacketService;
 import org.metrofabric.fabric.testing.SplitMastership;
 import org.metrofabric.onostesting.SharedStorageService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
+import org.osgi.service.component.ComponentContext;
 
 /** Builds FabricManager instances of one test cluster: one network, switches, store and mastership. */
 public final class Instances {
@@ -18,13 +21,19 @@ public final class Instances {
     public final SharedStorageService storage = new SharedStorageService();
     public final SplitMastership mastership = new SplitMastership();
     public final RecordingPacketService packets = new RecordingPacketService();
+    public final RecordingComponentConfigService componentConfig = new RecordingComponentConfigService();
 
     public Instances(FakeNetwork network) {
         this.network = network;
     }
 
-    /** An activated instance on node {@code node}. */
+    /** An activated instance on node {@code node}, its component properties not configured. */
     public FabricManager start(String node) {
+        return start(node, ComponentContexts.empty());
+    }
+
+    /** An activated instance on node {@code node}, activated with {@code context}'s properties. */
+    public FabricManager start(String node, ComponentContext context) {
         FabricManager manager = new FabricManager();
         manager.coreService = new CoreServiceAdapter() {
             @Override
@@ -42,7 +51,8 @@ public final class Instances {
         manager.mastershipService = mastership.serviceFor(node);
         manager.storageService = storage;
         manager.packetService = packets;
-        manager.activate();
+        manager.componentConfigService = componentConfig;
+        manager.activate(context);
         manager.awaitQueuedWork();
         return manager;
     }

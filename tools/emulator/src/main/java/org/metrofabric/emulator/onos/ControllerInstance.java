@@ -130,9 +130,26 @@ public final class ControllerInstance {
                 }
             }
         }
-        invokeLifecycle(component, "activate");
+        invokeLifecycle(component, "activate", Map.of());
         active.add(component);
         return component;
+    }
+
+    /**
+     * Gives an active component new component properties, as ONOS's {@code cfg set} does: calls
+     * its {@code modified(ComponentContext)} with a context whose {@code getProperties()} holds
+     * {@code properties}. The component validates them itself.
+     */
+    public void modify(Object component, Map<String, ?> properties) {
+        if (!active.contains(component)) {
+            throw new IllegalArgumentException(component + " is not active on " + nodeId);
+        }
+        Method method = lifecycleMethod(component.getClass(), "modified");
+        if (method == null || method.getParameterCount() != 1) {
+            throw new IllegalArgumentException(component.getClass().getName()
+                    + " has no modified(ComponentContext) method to take properties");
+        }
+        invokeLifecycle(component, "modified", properties);
     }
 
     /** Calls the component's {@code deactivate} method, if it has one. */
@@ -140,7 +157,7 @@ public final class ControllerInstance {
         if (!active.remove(component)) {
             throw new IllegalArgumentException(component + " is not active on " + nodeId);
         }
-        invokeLifecycle(component, "deactivate");
+        invokeLifecycle(component, "deactivate", Map.of());
     }
 
     /** Deactivates every active component, last activated first. */
@@ -150,14 +167,14 @@ public final class ControllerInstance {
         reversed.forEach(this::deactivate);
     }
 
-    private static void invokeLifecycle(Object component, String name) {
+    private static void invokeLifecycle(Object component, String name, Map<String, ?> properties) {
         Method method = lifecycleMethod(component.getClass(), name);
         if (method == null) {
             return;
         }
         Object[] args = new Object[method.getParameterCount()];
         if (args.length == 1) {
-            args[0] = emptyContext(method.getParameterTypes()[0]);
+            args[0] = context(method.getParameterTypes()[0], properties);
         }
         try {
             method.setAccessible(true);
@@ -185,15 +202,16 @@ public final class ControllerInstance {
         return null;
     }
 
-    /** A component context (any interface) whose {@code getProperties()} is empty; other calls answer null. */
-    private static Object emptyContext(Class<?> contextType) {
+    /** A component context (any interface) whose {@code getProperties()} holds {@code properties}; other calls answer null. */
+    private static Object context(Class<?> contextType, Map<String, ?> properties) {
+        Hashtable<String, Object> dictionary = new Hashtable<>(properties);
         return Proxy.newProxyInstance(contextType.getClassLoader(), new Class<?>[] {contextType},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getProperties")) {
-                        return new Hashtable<String, Object>();
+                        return dictionary;
                     }
                     if (method.getName().equals("toString")) {
-                        return "empty component context";
+                        return "component context " + dictionary;
                     }
                     return null;
                 });
