@@ -8,6 +8,7 @@ import java.util.List;
 import org.metrofabric.p4sim.ir.Expr;
 import org.metrofabric.p4sim.ir.ExternInstance;
 import org.metrofabric.p4sim.ir.P4Type;
+import org.metrofabric.p4sim.runtime.BitWriter;
 import org.metrofabric.p4sim.runtime.CounterArray;
 import org.metrofabric.p4sim.runtime.Hashes;
 import org.metrofabric.p4sim.runtime.MeterArray;
@@ -61,13 +62,13 @@ final class ExternCompiler {
                 @Override
                 public long l(Frame f) {
                     check(f, width);
-                    return BitIO.read(f.packet, f.cursorBits, Math.min(width, 64));
+                    return BitReader.read(f.packet, f.cursorBits, Math.min(width, 64));
                 }
 
                 @Override
                 public BigInteger b(Frame f) {
                     check(f, width);
-                    return BitIO.readBig(f.packet, f.cursorBits, width);
+                    return BitReader.readBig(f.packet, f.cursorBits, width);
                 }
 
                 private void check(Frame f, int bits) {
@@ -287,11 +288,11 @@ final class ExternCompiler {
     }
 
     /**
-     * Packs the items of valid headers MSB-first without gaps, zero-padded to a byte (the same layout as
-     * {@link org.metrofabric.p4sim.runtime.BitPacker}); sets {@code bitsOut[0]} to the bit count.
+     * Packs the items of valid headers MSB-first without gaps, zero-padded to a byte ({@link BitWriter});
+     * sets {@code bitsOut[0]} to the bit count.
      */
     private static byte[] pack(PackItem[] items, Frame f, int[] bitsOut) {
-        BitIO.Writer w = f.scratch;
+        BitWriter w = f.scratch;
         w.clear();
         for (PackItem item : items) {
             if (item.header() != null && !ExprCompiler.isValid(item.header().layout(f), f)) {
@@ -474,14 +475,14 @@ final class ExternCompiler {
                     if (varbitBits > s.width()) {
                         throw invalidSize;
                     }
-                    f.wide[s.slot()] = BitIO.readBig(f.packet, bit, (int) varbitBits);
+                    f.wide[s.slot()] = BitReader.readBig(f.packet, bit, (int) varbitBits);
                     f.words[s.lengthSlot()] = varbitBits;
                     bit += varbitBits;
                 } else if (s.wide()) {
-                    f.wide[s.slot()] = BitIO.readBig(f.packet, bit, s.width());
+                    f.wide[s.slot()] = BitReader.readBig(f.packet, bit, s.width());
                     bit += s.width();
                 } else {
-                    f.words[s.slot()] = BitIO.read(f.packet, bit, s.width());
+                    f.words[s.slot()] = BitReader.read(f.packet, bit, s.width());
                     bit += s.width();
                 }
             }

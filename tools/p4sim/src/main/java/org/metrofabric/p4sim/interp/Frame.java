@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.metrofabric.p4sim.runtime.BitWriter;
 
 /**
  * All state of one packet while it is processed: every variable's storage (flat arrays laid out
@@ -24,9 +25,9 @@ public final class Frame {
     public long nowNanos;
     public Tracer tracer;
     /** Where the deparser's emit writes. */
-    public final BitIO.Writer out = new BitIO.Writer();
+    public final BitWriter out = new BitWriter();
     /** Scratch buffer for packing field lists (hash, checksums). */
-    final BitIO.Writer scratch = new BitIO.Writer();
+    final BitWriter scratch = new BitWriter();
 
     // Requests made by externs, acted on by the architecture.
     public int cloneSession = -1;

@@ -147,7 +147,7 @@ public final class ActionProfile {
 
     /**
      * The action of the member a selector picks for a flow; {@code packedSelector} is the packed selector
-     * key ({@link BitPacker}). Null when the group is empty or unknown.
+     * key ({@link BitWriter}). Null when the group is empty or unknown.
      */
     public synchronized ActionCall select(int groupId, byte[] packedSelector) {
         Group group = groups.get(groupId);

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Set;
 
 /**
- * BMv2's hash algorithms over packed bytes (see {@link BitPacker}). The {@code *_custom} CRCs use BMv2's
+ * BMv2's hash algorithms over packed bytes (see {@link BitWriter}). The {@code *_custom} CRCs use BMv2's
  * defaults, which equal the plain CRCs; run-time reconfiguration of them is not modelled. {@code random}
  * is rejected as BMv2 rejects it when loading a program.
  */

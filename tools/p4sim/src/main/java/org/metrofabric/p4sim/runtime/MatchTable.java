@@ -241,7 +241,7 @@ public final class MatchTable {
         for (int i = 0; i < selectorValues.length; i++) {
             selectorValues[i] = keyValues[selectorPositions[i]];
         }
-        return profile.select(group.groupId(), BitPacker.pack(selectorValues, selectorWidths));
+        return profile.select(group.groupId(), BitWriter.pack(selectorValues, selectorWidths));
     }
 
     public synchronized TableEntry entry(EntryKey key) {

@@ -38,7 +38,7 @@ class HashesTest {
 
     @Test
     void identityIsTheFirstEightBytesBigEndian() {
-        byte[] nine = BitPacker.pack(new BigInteger[] {BigInteger.valueOf(0x1ff)}, new int[] {9});
+        byte[] nine = BitWriter.pack(new BigInteger[] {BigInteger.valueOf(0x1ff)}, new int[] {9});
         assertEquals(0x1ff << 7, Hashes.compute("identity", nine, 9).intValue());
         byte[] ten = {(byte) 0xff, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(new BigInteger("ff02030405060708", 16), hash("identity", ten));
@@ -49,40 +49,5 @@ class HashesTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> hash("random", CHECK));
         assertEquals(true, error.getMessage().contains("random"));
-    }
-
-    @Test
-    void bitPackerAgreesWithBitByBitPackingForAnyWidths() {
-        java.util.Random random = new java.util.Random(42);
-        for (int round = 0; round < 200; round++) {
-            int count = 1 + random.nextInt(6);
-            BigInteger[] values = new BigInteger[count];
-            int[] widths = new int[count];
-            StringBuilder bits = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                widths[i] = random.nextInt(140);
-                values[i] = new BigInteger(widths[i] + 8, random);
-                for (int bit = widths[i] - 1; bit >= 0; bit--) {
-                    bits.append(values[i].testBit(bit) ? '1' : '0');
-                }
-            }
-            while (bits.length() % 8 != 0) {
-                bits.append('0');
-            }
-            byte[] expected = new byte[bits.length() / 8];
-            for (int i = 0; i < expected.length; i++) {
-                expected[i] = (byte) Integer.parseInt(bits.substring(8 * i, 8 * i + 8), 2);
-            }
-            assertArrayEquals(expected, BitPacker.pack(values, widths), "round " + round);
-        }
-    }
-
-    @Test
-    void bitPackerPacksMsbFirstWithoutGaps() {
-        byte[] packed = BitPacker.pack(
-                new BigInteger[] {BigInteger.valueOf(0xa), BigInteger.valueOf(0x1ff), BigInteger.ONE},
-                new int[] {4, 9, 1});
-        // 1010 111111111 1 -> 1010 1111 1111 11 00
-        assertArrayEquals(new byte[] {(byte) 0xaf, (byte) 0xfc}, packed);
     }
 }
