@@ -146,14 +146,6 @@ public final class P4InfoIndex {
         return directMeters.get(name);
     }
 
-    public Register register(int id) {
-        return registers.get(id);
-    }
-
-    public Register register(String name) {
-        return registers.get(name);
-    }
-
     public Optional<TableInfo> findTable(String name) {
         return tables.find(name);
     }

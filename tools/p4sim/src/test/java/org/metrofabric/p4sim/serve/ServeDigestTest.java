@@ -7,11 +7,15 @@ import static org.metrofabric.p4sim.serve.RoutingEntities.bytes;
 
 import io.grpc.Status.Code;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrofabric.p4sim.P4Sim;
+import p4.config.v1.P4InfoOuterClass.Digest;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 import p4.v1.P4DataOuterClass.P4Data;
 import p4.v1.P4DataOuterClass.P4StructLike;
@@ -25,15 +29,18 @@ import p4.v1.P4RuntimeOuterClass.Update;
 
 /**
  * Digest lists, acks and the DigestEntry config over gRPC. The conformance corpus has no program that
- * calls digest(), so this uses a small test program (serve/learning.p4: every frame digests its
- * source MAC and ingress port).
+ * calls digest(), so this uses small test programs: serve/learning.p4 (device 1: every frame digests its
+ * source MAC and ingress port) and serve/list_digests.p4 (device 2: two digests of list data).
  */
 class ServeDigestTest {
     private static final long DEVICE = 1;
     private static final Path LEARNING = Path.of("src/test/resources/serve/learning.p4");
+    private static final long LIST_DEVICE = 2;
+    private static final Path LIST_DIGESTS = Path.of("src/test/resources/serve/list_digests.p4");
 
     private ServeHarness harness;
     private P4SimTarget target;
+    private P4SimTarget listTarget;
     private P4RuntimeTestClient client;
     private P4RuntimeTestClient.Stream stream;
     private int digestId;
@@ -42,6 +49,7 @@ class ServeDigestTest {
     void start() {
         harness = new ServeHarness();
         target = harness.addDevice(DEVICE, LEARNING);
+        listTarget = harness.addDevice(LIST_DEVICE, LIST_DIGESTS);
         harness.start();
         P4Info p4Info = ServeHarness.pipeline(LEARNING).p4info();
         digestId = p4Info.getDigests(0).getPreamble().getId();
@@ -69,12 +77,21 @@ class ServeDigestTest {
     }
 
     private Update config(Update.Type type, long maxTimeoutNs, int maxListSize, long ackTimeoutNs) {
+        return config(digestId, type, maxTimeoutNs, maxListSize, ackTimeoutNs);
+    }
+
+    private static Update config(int digestId, Update.Type type, long maxTimeoutNs, int maxListSize,
+                                 long ackTimeoutNs) {
         return Update.newBuilder().setType(type).setEntity(Entity.newBuilder().setDigestEntry(DigestEntry.newBuilder()
                 .setDigestId(digestId).setConfig(DigestEntry.Config.newBuilder().setMaxTimeoutNs(maxTimeoutNs)
                         .setMaxListSize(maxListSize).setAckTimeoutNs(ackTimeoutNs)))).build();
     }
 
     private DigestList nextDigest() {
+        return nextDigest(stream);
+    }
+
+    private static DigestList nextDigest(P4RuntimeTestClient.Stream stream) {
         StreamMessageResponse message = stream.next();
         assertTrue(message.hasDigest(), message.toString());
         return message.getDigest();
@@ -147,5 +164,38 @@ class ServeDigestTest {
         P4Sim.LoadedPipeline pipeline = ServeHarness.pipeline(LEARNING);
         assertEquals(1, pipeline.p4info().getDigestsCount());
         assertTrue(pipeline.p4info().getDigests(0).getTypeSpec().hasStruct());
+    }
+
+    private static P4Data tuple(int... members) {
+        P4StructLike.Builder tuple = P4StructLike.newBuilder();
+        for (int member : members) {
+            tuple.addMembers(P4Data.newBuilder().setBitstring(bytes(member)));
+        }
+        return P4Data.newBuilder().setTuple(tuple).build();
+    }
+
+    @Test
+    void eachListDigestArrivesUnderItsOwnP4InfoId() {
+        P4Info p4Info = ServeHarness.pipeline(LIST_DIGESTS).p4info();
+        Map<String, Integer> ids = new HashMap<>();
+        for (Digest digest : p4Info.getDigestsList()) {
+            assertTrue(digest.getTypeSpec().hasTuple(), digest.toString());
+            ids.put(digest.getPreamble().getName(), digest.getPreamble().getId());
+        }
+        assertEquals(Set.of("digest_0", "digest_1"), ids.keySet());
+        int sources = ids.get("digest_0");
+        int destinations = ids.get("digest_1");
+        P4RuntimeTestClient listClient = harness.primaryWithPipeline(LIST_DEVICE, p4Info);
+        assertEquals(List.of(Code.OK, Code.OK), listClient.writeCodes(LIST_DEVICE, 10,
+                config(sources, Update.Type.INSERT, 0, 1, 0), config(destinations, Update.Type.INSERT, 0, 1, 0)));
+        byte[] frame = frameFrom(5);
+        frame[5] = 9;
+        listTarget.receive(3, frame);
+        Map<Integer, List<P4Data>> received = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            DigestList list = nextDigest(listClient.firstStream());
+            received.put(list.getDigestId(), list.getDataList());
+        }
+        assertEquals(Map.of(sources, List.of(tuple(5, 3)), destinations, List.of(tuple(9))), received);
     }
 }
