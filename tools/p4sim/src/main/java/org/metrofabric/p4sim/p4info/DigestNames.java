@@ -18,7 +18,8 @@ import org.metrofabric.p4sim.ir.Program;
  * map to its P4Info id) take names from here, so they cannot disagree.
  *
  * <p>Names follow p4c: struct data names the digest after the struct ({@link ControlPlaneNames#of(P4Type.Struct)}),
- * so calls with the same struct share one digest. Other data, such as a list {@code {a, b}} (a tuple),
+ * so calls with the same struct share one digest; a list given as a struct type argument
+ * ({@code digest<learn_t>(r, {a, b})}) is struct data (the type checker types it so). Other data, such as a list {@code {a, b}} (a tuple),
  * has no type name: each such call is its own digest {@code digest_0}, {@code digest_1}, ... numbered in
  * the order p4c meets the calls: the controls in {@code main}'s order, and in each control the used
  * actions in declaration order, then the apply block. Calls in actions declared outside any control

@@ -46,9 +46,6 @@
  *   property, header unions/enums/error in register or digest type specs, action parameters with a
  *   direction bound in an action list.</li>
  *   <li>{@code @pkginfo} with an unknown key is rejected; p4c only warns.</li>
- *   <li>p4c names a digest after its explicit type argument ({@code digest<learn_t>(r, {a, b})} is
- *   {@code learn_t}); p4sim does not check list data against a type argument and names it
- *   {@code digest_N} like any list digest.</li>
  * </ul>
  */
 package org.metrofabric.p4sim.p4info;

@@ -548,9 +548,35 @@ final class ExpressionTyper {
             }
             args.add(a);
         }
+        if (inst == null && method.equals("digest") && typeArgs.size() == 1 && args.size() == 2) {
+            args.set(1, digestData(args.get(1), typeArgs.get(0), argCtxs.get(1)));
+        }
         checkExternSpecifics(sig.name(), args, argCtxs, ctx);
         P4Type ret = substitute(sig.returnType(), inst, decl);
         return new Expr.ExternCall(inst, method, List.copyOf(args), ret, program.loc(ctx));
+    }
+
+    /**
+     * The data of {@code digest<T>(receiver, data)} for a struct {@code T}: p4c gives the data type T (and
+     * names the digest after it), so a list {@code {a, b}} becomes a list of T's type, each item converted
+     * to its field's type. Other type arguments leave the data as it is.
+     */
+    private Expr digestData(Expr data, P4Type type, ParserRuleContext ctx) {
+        if (!(type instanceof P4Type.Struct struct)) {
+            return data;
+        }
+        if (!(data instanceof Expr.ListExpr list)) {
+            return coerce(data, struct, ctx);
+        }
+        if (list.items().size() != struct.fields().size()) {
+            throw error(ctx, "digest data has " + list.items().size() + " fields but " + struct.describe()
+                    + " has " + struct.fields().size());
+        }
+        List<Expr> items = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            items.add(coerce(list.items().get(i), struct.fields().get(i).type(), ctx));
+        }
+        return new Expr.ListExpr(List.copyOf(items), struct, list.location());
     }
 
     private void checkExternSpecifics(String function, List<Expr> args, List<P4Parser.ExpressionContext> argCtxs,

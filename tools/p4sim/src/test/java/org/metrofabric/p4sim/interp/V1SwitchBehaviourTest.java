@@ -159,6 +159,22 @@ class V1SwitchBehaviourTest {
     }
 
     @Test
+    void aListDigestWithAStructTypeArgumentIsReportedUnderTheStructName() {
+        String decls = """
+                header out_t { bit<8> unused; }
+                struct learn_t { bit<48> src; bit<9> port; }
+                struct headers_t { ethernet_t ethernet; data_t data; out_t res; }
+                struct meta_t { }
+                """;
+        String body = "sm.egress_spec = 1; digest<learn_t>(1, { hdr.ethernet.src, 7 });";
+        P4Sim.Switch sw = MiniSwitch.load(MiniSwitch.custom(decls, "", body, ""));
+        List<String> seen = new ArrayList<>();
+        sw.dataPlane().setDigestListener((name, fields) -> seen.add(name + fields));
+        MiniSwitch.send(sw, 4, MiniSwitch.frame(0, 0, 0, 0, 0));
+        assertEquals(List.of("learn_t[2, 7]"), seen);
+    }
+
+    @Test
     void listDigestsReachTheListenerUnderTheirP4InfoNames() {
         String decls = "header out_t { bit<8> unused; } struct headers_t { ethernet_t ethernet; data_t data; out_t res; }"
                 + " struct meta_t { }";

@@ -175,6 +175,19 @@ class P4InfoWriterTest {
     }
 
     @Test
+    void aListGivenForAStructTypeArgumentIsThatStructsDigest() {
+        P4Info p4info = p4info("apply { digest<meta_t>(32w1, { hdr.h.a, hdr.h.b }); digest(32w2, meta); }");
+        assertEquals(List.of("meta_t"), p4info.getDigestsList().stream().map(d -> d.getPreamble().getName()).toList());
+        assertEquals("meta_t", p4info.getDigests(0).getTypeSpec().getStruct().getName());
+        P4CompileException tooFew = assertThrows(P4CompileException.class,
+                () -> p4info("apply { digest<meta_t>(32w1, { hdr.h.a }); }"));
+        assertTrue(tooFew.getMessage().contains("digest data has 1 fields but"), tooFew.getMessage());
+        P4CompileException wrongWidth = assertThrows(P4CompileException.class,
+                () -> p4info("apply { digest<meta_t>(32w1, { hdr.h.b, hdr.h.b }); }"));
+        assertTrue(wrongWidth.getMessage().contains("width mismatch"), wrongWidth.getMessage());
+    }
+
+    @Test
     void typeInfoIsWrittenOnlyWhenP4cWouldCreateIt() {
         assertFalse(p4info("apply { hdr.h.a = 1; }").hasTypeInfo());
         assertTrue(p4info("apply { mark_to_drop(sm); }").hasTypeInfo());
