@@ -38,7 +38,7 @@ public final class SwitchControlClient implements PiDeviceClient {
         this.deviceId = deviceId;
         this.node = node;
         this.scheduler = scheduler;
-        P4InfoIndex p4info = P4InfoIndex.of(node.device().state().p4info());
+        P4InfoIndex p4info = node.device().state().p4infoIndex();
         this.codec = P4RuntimeCodec.of(p4info);
         this.controllerHeaders = new ControllerHeaderCodec(p4info);
     }

@@ -8,7 +8,6 @@ import org.metrofabric.emulator.clock.ScheduledEvent;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.emulator.net.SwitchNode;
 import org.metrofabric.p4runtime.codec.ControllerHeaderCodec;
-import org.metrofabric.p4runtime.codec.P4InfoIndex;
 import org.metrofabric.p4runtime.codec.P4RuntimeException;
 import org.metrofabric.p4runtime.server.P4RuntimeTarget;
 import org.metrofabric.p4sim.P4Sim;
@@ -66,7 +65,7 @@ public final class SwitchNodeTarget implements P4RuntimeTarget {
         this.node = node;
         this.scheduler = scheduler;
         this.state = new P4SimTarget(pipeline, node.device(), scheduler::now);
-        this.controllerHeaders = new ControllerHeaderCodec(P4InfoIndex.of(pipeline.p4info()));
+        this.controllerHeaders = new ControllerHeaderCodec(node.device().state().p4infoIndex());
         this.onLoop = onLoop;
         state.setIdleEntryRevivedListener(() -> armSweep(scheduler.now()));
     }

@@ -19,8 +19,6 @@ import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiExactFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableEntry;
-import p4.v1.P4DataOuterClass.P4Data;
-import p4.v1.P4RuntimeOuterClass.PacketIn;
 import p4.v1.P4RuntimeOuterClass.Update;
 
 /**
@@ -44,14 +42,6 @@ class SwitchNodeTargetAgeingTest {
 
     SwitchNodeTargetAgeingTest() {
         target.setListener(new P4RuntimeTarget.Listener() {
-            @Override
-            public void packetIn(PacketIn packet) {
-            }
-
-            @Override
-            public void digest(int digestId, P4Data data) {
-            }
-
             @Override
             public void idleTimeout(List<PiTableEntry> entries, long timestampNanos) {
                 notifications.add(new Notification(timestampNanos, scheduler.now(), entries.size()));

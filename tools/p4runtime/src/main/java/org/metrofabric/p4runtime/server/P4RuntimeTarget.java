@@ -107,16 +107,19 @@ public interface P4RuntimeTarget {
     /** Events from the data plane to the controller. */
     interface Listener {
         /** A frame the pipeline sent to the CPU port, its packet_in header as metadata. */
-        void packetIn(PacketIn packet);
+        default void packetIn(PacketIn packet) {
+        }
 
         /** One digest() call: the P4Info digest id and the data in the digest's P4Info type. */
-        void digest(int digestId, P4Data data);
+        default void digest(int digestId, P4Data data) {
+        }
 
         /**
          * The table entries one ageing sweep found idle: each has an idle timeout and was not hit for that
          * long (tables that support timeouts only). {@code timestampNanos} is the sweep's time on the
          * target's clock.
          */
-        void idleTimeout(List<PiTableEntry> entries, long timestampNanos);
+        default void idleTimeout(List<PiTableEntry> entries, long timestampNanos) {
+        }
     }
 }

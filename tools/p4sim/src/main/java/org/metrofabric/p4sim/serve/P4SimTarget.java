@@ -65,19 +65,8 @@ public final class P4SimTarget implements P4RuntimeTarget {
     /** BMv2's ageing sweep interval ({@code AgeingMonitor}'s default), in milliseconds. */
     public static final int DEFAULT_AGEING_SWEEP_MS = 1000;
 
-    private static final Listener NO_LISTENER = new Listener() {
-        @Override
-        public void packetIn(PacketIn packet) {
-        }
-
-        @Override
-        public void digest(int digestId, P4Data data) {
-        }
-
-        @Override
-        public void idleTimeout(List<PiTableEntry> entries, long timestampNanos) {
-        }
-    };
+    /** Events go nowhere until a listener is set: each Listener method does nothing by default. */
+    private static final Listener NO_LISTENER = new Listener() { };
 
     private final P4Sim.LoadedPipeline pipeline;
     private final LongSupplier clockNanos;
@@ -107,7 +96,7 @@ public final class P4SimTarget implements P4RuntimeTarget {
         }
         this.pipeline = pipeline;
         this.clockNanos = clockNanos;
-        P4InfoIndex index = P4InfoIndex.of(pipeline.p4info());
+        P4InfoIndex index = existing.state().p4infoIndex();
         this.codec = P4RuntimeCodec.of(index);
         this.controllerHeaders = new ControllerHeaderCodec(index);
         this.digests = new DigestEncoder(pipeline.p4info());
