@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metrofabric.p4sim.frontend.P4CompileException;
-import org.metrofabric.p4sim.ir.ActionDecl;
 import org.metrofabric.p4sim.ir.ControlDecl;
 import org.metrofabric.p4sim.ir.ControlPlaneNames;
 import org.metrofabric.p4sim.ir.Expr;
