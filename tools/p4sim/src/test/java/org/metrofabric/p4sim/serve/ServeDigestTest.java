@@ -62,14 +62,6 @@ class ServeDigestTest {
         harness.close();
     }
 
-    private static byte[] frameFrom(int lastMacByte) {
-        byte[] frame = new byte[14];
-        frame[11] = (byte) lastMacByte;
-        frame[12] = (byte) 0x88;
-        frame[13] = (byte) 0xb5;
-        return frame;
-    }
-
     private static P4Data sample(int lastMacByte, int port) {
         return P4Data.newBuilder().setStruct(P4StructLike.newBuilder()
                 .addMembers(P4Data.newBuilder().setBitstring(bytes(lastMacByte)))
@@ -99,7 +91,7 @@ class ServeDigestTest {
 
     @Test
     void nothingIsSentBeforeTheDigestIsConfigured() throws Exception {
-        target.receive(1, frameFrom(5));
+        target.receive(1, ServeHarness.frameFrom(5));
         assertFalse(stream.poll(200).isPresent());
     }
 
@@ -107,16 +99,16 @@ class ServeDigestTest {
     void aSampleIsNotRepeatedUntilItsListIsAcknowledged() throws Exception {
         assertEquals(List.of(Code.OK),
                 client.writeCodes(DEVICE, 10, config(Update.Type.INSERT, 0, 1, 60_000_000_000L)));
-        target.receive(4, frameFrom(5));
+        target.receive(4, ServeHarness.frameFrom(5));
         DigestList first = nextDigest();
         assertEquals(digestId, first.getDigestId());
         assertEquals(List.of(sample(5, 4)), first.getDataList());
-        target.receive(4, frameFrom(5));
+        target.receive(4, ServeHarness.frameFrom(5));
         assertFalse(stream.poll(200).isPresent(), "unacknowledged sample is not sent again");
         stream.send(StreamMessageRequest.newBuilder().setDigestAck(DigestListAck.newBuilder().setDigestId(digestId)
                 .setListId(first.getListId())).build());
         Thread.sleep(100);
-        target.receive(4, frameFrom(5));
+        target.receive(4, ServeHarness.frameFrom(5));
         DigestList second = nextDigest();
         assertEquals(List.of(sample(5, 4)), second.getDataList());
         assertTrue(second.getListId() > first.getListId());
@@ -125,15 +117,15 @@ class ServeDigestTest {
     @Test
     void samplesAreBatchedUpToTheListSize() {
         client.writeCodes(DEVICE, 10, config(Update.Type.INSERT, 60_000_000_000L, 2, 0));
-        target.receive(1, frameFrom(1));
-        target.receive(2, frameFrom(2));
+        target.receive(1, ServeHarness.frameFrom(1));
+        target.receive(2, ServeHarness.frameFrom(2));
         assertEquals(List.of(sample(1, 1), sample(2, 2)), nextDigest().getDataList());
     }
 
     @Test
     void aPartialListIsSentAfterTheMaxTimeout() {
         client.writeCodes(DEVICE, 10, config(Update.Type.INSERT, 50_000_000L, 100, 0));
-        target.receive(1, frameFrom(1));
+        target.receive(1, ServeHarness.frameFrom(1));
         assertEquals(List.of(sample(1, 1)), nextDigest().getDataList());
     }
 
@@ -188,7 +180,7 @@ class ServeDigestTest {
         P4RuntimeTestClient listClient = harness.primaryWithPipeline(LIST_DEVICE, p4Info);
         assertEquals(List.of(Code.OK, Code.OK), listClient.writeCodes(LIST_DEVICE, 10,
                 config(sources, Update.Type.INSERT, 0, 1, 0), config(destinations, Update.Type.INSERT, 0, 1, 0)));
-        byte[] frame = frameFrom(5);
+        byte[] frame = ServeHarness.frameFrom(5);
         frame[5] = 9;
         listTarget.receive(3, frame);
         Map<Integer, List<P4Data>> received = new HashMap<>();

@@ -40,6 +40,15 @@ final class ServeHarness implements AutoCloseable {
     private final List<P4RuntimeTestClient> clients = new ArrayList<>();
     private Server server;
 
+    /** A bare Ethernet frame (EtherType 0x88b5, for local experiments) from MAC 00:00:00:00:00:{@code lastMacByte}. */
+    static byte[] frameFrom(int lastMacByte) {
+        byte[] frame = new byte[14];
+        frame[11] = (byte) lastMacByte;
+        frame[12] = (byte) 0x88;
+        frame[13] = (byte) 0xb5;
+        return frame;
+    }
+
     static P4Sim.LoadedPipeline pipeline(Path program) {
         return PIPELINES.computeIfAbsent(program.toAbsolutePath().normalize(), P4Sim::load);
     }

@@ -74,14 +74,6 @@ class ServeIdleTimeoutTest {
                 .setControllerMetadata(cookie).setIdleTimeoutNs(idleTimeoutNs).build();
     }
 
-    private static byte[] frameFrom(int lastMacByte) {
-        byte[] frame = new byte[14];
-        frame[11] = (byte) lastMacByte;
-        frame[12] = (byte) 0x88;
-        frame[13] = (byte) 0xb5;
-        return frame;
-    }
-
     private void insert(TableEntry... entries) {
         primary.write(DEVICE, 10, java.util.Arrays.stream(entries).map(e -> update(Update.Type.INSERT, e)).toList());
     }
@@ -120,7 +112,7 @@ class ServeIdleTimeoutTest {
     void aHitKeepsTheEntryAndTheReadReportsTheTimeSinceThatHit() {
         insert(source(0xa1, 10 * SECOND, 5));
         clock.addAndGet(3 * SECOND);
-        target.receive(1, frameFrom(0xa1));
+        target.receive(1, ServeHarness.frameFrom(0xa1));
         clock.addAndGet(2 * SECOND);
 
         List<Entity> read = readSources(true);
