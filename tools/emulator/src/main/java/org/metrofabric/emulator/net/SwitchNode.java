@@ -1,6 +1,5 @@
 package org.metrofabric.emulator.net;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.p4sim.P4Sim;
@@ -27,7 +26,6 @@ public final class SwitchNode extends Node {
 
     private final int priorityQueues;
     private P4Sim.Switch device;
-    private final List<int[]> enqueuedThisPass = new ArrayList<>();
     private PacketInListener packetInListener;
     private long controlChannelDelayNanos;
     private long packetInsUnheard;
@@ -102,36 +100,17 @@ public final class SwitchNode extends Node {
 
     private void process(int ingressPort, byte[] frame) {
         processed++;
-        enqueuedThisPass.clear();
         List<OutputPacket> outputs = device.dataPlane().process(ingressPort, frame, scheduler.now());
         for (OutputPacket output : outputs) {
-            int priority = takeEnqueuePriority(output.port());
             if (output.port() == CPU_PORT) {
                 deliverPacketIn(output.bytes());
             } else {
-                transmit(output.port(), output.bytes(), priority);
+                transmit(output.port(), output.bytes(), output.priority());
             }
         }
-    }
-
-    /**
-     * p4sim reports a packet's priority only to the queue model, not with the output, so outputs
-     * are paired with enqueue calls per port in order. An egress drop leaves an unpaired call;
-     * that only matters if one pass enqueues one port at two priorities and egress drops one.
-     */
-    private int takeEnqueuePriority(int port) {
-        for (int i = 0; i < enqueuedThisPass.size(); i++) {
-            int[] call = enqueuedThisPass.get(i);
-            if (call[0] == port) {
-                enqueuedThisPass.remove(i);
-                return call[1];
-            }
-        }
-        return 0;
     }
 
     private QueueModel.QueueInfo queueInfo(int port, int priority, long nowMicros) {
-        enqueuedThisPass.add(new int[] {port, priority});
         return port(port)
                 .map(egress -> {
                     long depth = egress.depth(priority);

@@ -218,7 +218,10 @@ class V1SwitchBehaviourTest {
         assertEquals(1, MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 0, 0)).size());
         assertEquals(0, MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 1, 0)).size());
         sw.dataPlane().setPriorityQueues(2);
-        assertEquals(1, MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 1, 0)).size());
+        List<OutputPacket> sent = MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 1, 0));
+        assertEquals(1, sent.size());
+        assertEquals(1, sent.get(0).priority(), "the output names the queue it was enqueued in");
+        assertEquals(0, MiniSwitch.send(sw, 0, MiniSwitch.frame(0, 0, 0, 0, 0)).get(0).priority());
     }
 
     @Test

@@ -216,7 +216,8 @@ public final class V1Switch {
             }
             return;
         }
-        QueueModel.QueueInfo q = queueModel.enqueue(port, (int) f.words[sm.priority], nowNanos / 1000);
+        int priority = (int) f.words[sm.priority];
+        QueueModel.QueueInfo q = queueModel.enqueue(port, priority, nowNanos / 1000);
         f.clearRequests();
         f.words[sm.egressPort] = port;
         // BMv2 starts egress with egress_spec = drop port + 1, truncated to bit<9> (0 for the default 511).
@@ -227,10 +228,11 @@ public final class V1Switch {
         f.words[sm.deqTimedelta] = q.deqTimedeltaMicros() & MASK_32;
         f.words[sm.deqQdepth] = q.deqDepth() & 0x7FFFF;
         f.words[sm.egressGlobalTimestamp] = (q.enqTimestampMicros() + q.deqTimedeltaMicros()) & MASK_48;
-        egressPass(f, port, nowNanos, out, jobs, depth);
+        egressPass(f, port, priority, nowNanos, out, jobs, depth);
     }
 
-    private void egressPass(Frame f, int port, long nowNanos, List<OutputPacket> out, Deque<Job> jobs, int depth) {
+    private void egressPass(Frame f, int port, int priority, long nowNanos, List<OutputPacket> out, Deque<Job> jobs,
+                            int depth) {
         if (f.tracer != null) {
             f.tracer.pipeline("egress port " + port);
         }
@@ -274,7 +276,7 @@ public final class V1Switch {
         if (f.tracer != null) {
             f.tracer.pipeline("output port " + port + ": " + java.util.HexFormat.of().formatHex(bytes));
         }
-        out.add(new OutputPacket(port, bytes));
+        out.add(new OutputPacket(port, bytes, priority));
     }
 
     private void zeroMetadata(Frame f) {
