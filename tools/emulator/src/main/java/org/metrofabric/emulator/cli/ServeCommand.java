@@ -12,6 +12,8 @@ import org.metrofabric.emulator.clock.RealTimeLoop;
 import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.fabric.MetroPipeline;
 import org.metrofabric.emulator.fabric.V1ModelPorts;
+import org.metrofabric.emulator.onos.P4RuntimeFabric;
+import org.metrofabric.emulator.scenario.OnosControl;
 import org.metrofabric.emulator.serve.EmulatorLoop;
 import org.metrofabric.emulator.serve.FabricConsole;
 import org.metrofabric.emulator.serve.HostTraffic;
@@ -46,6 +48,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
             description = "the address the switches listen on (default: ${DEFAULT-VALUE})")
     private String host;
+
+    /** Who programs the served switches. */
+    enum Control {
+        /** Nobody until a controller connects over TCP. */
+        none,
+        /** The embedded ONOS runtime with the pipeconf and fabric apps, one more P4Runtime client of each switch. */
+        onos
+    }
+
+    @Option(names = "--control", defaultValue = "none", paramLabel = "none|onos",
+            description = "none (default): the switches wait for a controller on TCP; onos: the embedded ONOS "
+                    + "runtime with the MetroFabric apps programs them at once, as a P4Runtime client with election "
+                    + "id " + P4RuntimeFabric.ELECTION_ID + ", so a controller connecting with a higher one takes over")
+    private Control control;
 
     @Option(names = "--rest-port", paramLabel = "PORT",
             description = "also serve the host-traffic REST API (hosts, ping, flows) on this port of --host; "
@@ -95,10 +111,16 @@ final class ServeCommand implements Callable<Integer> {
             return RunCommand.EXIT_BAD_INPUT;
         }
         try (server; HostTrafficRestServer restApi = rest;
-             RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop")) {
+             RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop");
+             OnosControl onos = control == Control.onos ? OnosControl.start(fabric, server.embeddedClients()) : null) {
             for (Switch sw : topology.switches()) {
                 out.println(sw.name() + ": P4Runtime on " + host + ":" + server.port(sw.name()) + ", device_id "
                         + sw.deviceId() + " (" + sw.onosDeviceId() + ")");
+            }
+            if (onos != null) {
+                out.println("embedded ONOS: the MetroFabric apps have programmed the switches, as P4Runtime "
+                        + "client with election id " + P4RuntimeFabric.ELECTION_ID
+                        + " (a controller connecting with a higher one becomes primary)");
             }
             if (restApi != null) {
                 out.println("REST API on http://" + host + ":" + restApi.port() + " (/hosts, /ping, /flows)");

@@ -73,7 +73,14 @@ public final class EmbeddedOnos {
      * reached by a gRPC client (in-process transport); {@link #close()} stops them.
      */
     public static EmbeddedOnos overP4Runtime(Fabric fabric, PiPipeconf pipeconf) {
-        P4RuntimeFabric served = P4RuntimeFabric.inProcess(fabric);
+        return overP4Runtime(fabric, pipeconf, P4RuntimeFabric.inProcess(fabric));
+    }
+
+    /**
+     * A runtime whose devices are reached by {@code served}'s P4Runtime clients (e.g. connected to
+     * switches {@code emulator serve} also serves on TCP); {@link #close()} closes them.
+     */
+    public static EmbeddedOnos overP4Runtime(Fabric fabric, PiPipeconf pipeconf, P4RuntimeFabric served) {
         EmbeddedOnos onos = withClients(fabric, pipeconf, new LinkedHashMap<>(served.clients()));
         onos.deviceLayer = served;
         return onos;

@@ -32,6 +32,8 @@ import org.onosproject.net.pi.runtime.PiEntity;
 import org.onosproject.net.pi.runtime.PiMulticastGroupEntry;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 import p4.v1.P4RuntimeGrpc;
 import p4.v1.P4RuntimeOuterClass.Entity;
@@ -61,6 +63,7 @@ import p4.v1.P4RuntimeOuterClass.WriteRequest;
  */
 public final class P4RuntimeDeviceClient implements PiDeviceClient, AutoCloseable {
     private static final long ARBITRATION_TIMEOUT_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(P4RuntimeDeviceClient.class);
 
     private final DeviceId deviceId;
     private final long p4DeviceId;
@@ -72,6 +75,8 @@ public final class P4RuntimeDeviceClient implements PiDeviceClient, AutoCloseabl
     private final AtomicLong rejectedPacketOuts = new AtomicLong();
     private volatile Consumer<PiPacketOperation> packetInListener;
     private volatile Status streamEnd;
+    /** Whether the device's last arbitration update named this client primary. */
+    private volatile boolean primary;
 
     private P4RuntimeDeviceClient(DeviceId deviceId, long p4DeviceId, Channel channel, P4Info p4Info,
                                   long electionId) {
@@ -330,11 +335,33 @@ public final class P4RuntimeDeviceClient implements PiDeviceClient, AutoCloseabl
         }
     }
 
+    /**
+     * The first update answers {@link #becomePrimary}; later ones tell of primary changes (the device
+     * notifies every client). Losing the primary role to a controller with a higher election id is
+     * logged once per loss: writes are refused (PERMISSION_DENIED) from then on.
+     */
+    private void arbitrationUpdate(MasterArbitrationUpdate update) {
+        boolean primaryNow = update.getStatus().getCode() == Status.Code.OK.value()
+                && update.getElectionId().equals(electionId);
+        boolean wasPrimary = primary;
+        primary = primaryNow;
+        if (!arbitration.complete(update) && wasPrimary && !primaryNow) {
+            LOG.warn("{}: another controller is primary now (election id {}, this client's is {}); "
+                    + "writes from this client are refused until it is primary again", deviceId,
+                    update.getElectionId().getLow(), electionId.getLow());
+        }
+    }
+
+    /** Whether the device last said this client is its primary controller. */
+    public boolean isPrimary() {
+        return primary;
+    }
+
     private final class Responses implements StreamObserver<StreamMessageResponse> {
         @Override
         public void onNext(StreamMessageResponse message) {
             switch (message.getUpdateCase()) {
-                case ARBITRATION -> arbitration.complete(message.getArbitration());
+                case ARBITRATION -> arbitrationUpdate(message.getArbitration());
                 case PACKET -> {
                     Consumer<PiPacketOperation> listener = packetInListener;
                     if (listener != null) {

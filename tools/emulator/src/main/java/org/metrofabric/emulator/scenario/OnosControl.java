@@ -5,6 +5,7 @@ import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.onos.ControllerInstance;
 import org.metrofabric.emulator.onos.EmbeddedOnos;
 import org.metrofabric.emulator.onos.MetroPipeconf;
+import org.metrofabric.emulator.onos.P4RuntimeFabric;
 import org.metrofabric.fabric.api.FabricAdminService;
 import org.metrofabric.fabric.api.IntentRejectedException;
 import org.metrofabric.fabric.api.IntentStatus;
@@ -43,17 +44,17 @@ public final class OnosControl implements FabricControl {
     /** The device layer when none is named: every scenario and emulator test passes over P4Runtime. */
     public static final DeviceLayer DEFAULT_DEVICE_LAYER = DeviceLayer.p4runtime;
 
-    private final DeviceLayer deviceLayer;
+    /** How the mode names the way the runtime reaches the switches. */
+    private final String writesTo;
     private final EmbeddedOnos onos;
     private final ControllerInstance controller;
     private final FabricManager fabricManager;
     private final boolean pipeconfLoaderActive;
 
-    private OnosControl(Fabric fabric, DeviceLayer deviceLayer) {
-        this.deviceLayer = deviceLayer;
-        onos = deviceLayer == DeviceLayer.p4runtime ? EmbeddedOnos.overP4Runtime(fabric, MetroPipeconf.load())
-                : EmbeddedOnos.direct(fabric, MetroPipeconf.load());
-        onos.applyNetcfg(NetcfgWriter.write(fabric.topology()));
+    private OnosControl(EmbeddedOnos onos, String writesTo) {
+        this.onos = onos;
+        this.writesTo = writesTo;
+        onos.applyNetcfg(NetcfgWriter.write(onos.fabric().topology()));
         controller = onos.addInstance("metro-1");
         pipeconfLoaderActive = controller.offeredServices().contains(PiPipeconfService.class);
         if (pipeconfLoaderActive) {
@@ -70,7 +71,21 @@ public final class OnosControl implements FabricControl {
 
     /** Like {@link #start(Fabric)}, reaching the switches through {@code deviceLayer}. */
     public static OnosControl start(Fabric fabric, DeviceLayer deviceLayer) {
-        return new OnosControl(fabric, deviceLayer);
+        return deviceLayer == DeviceLayer.p4runtime
+                ? new OnosControl(EmbeddedOnos.overP4Runtime(fabric, MetroPipeconf.load()),
+                        "writing over P4Runtime (gRPC, in-process) ")
+                : new OnosControl(EmbeddedOnos.direct(fabric, MetroPipeconf.load()),
+                        "writing to p4sim directly (no P4Runtime) ");
+    }
+
+    /**
+     * Like {@link #start(Fabric)}, reaching the switches through {@code clients}, e.g. connected to
+     * switches served on TCP as well ({@code emulator serve --control onos}), which it then owns. The
+     * fabric may be running in real time: the runtime touches switch state only through the clients.
+     */
+    public static OnosControl start(Fabric fabric, P4RuntimeFabric clients) {
+        return new OnosControl(EmbeddedOnos.overP4Runtime(fabric, MetroPipeconf.load(), clients),
+                "writing over P4Runtime (gRPC) to the served switches ");
     }
 
     @Override
@@ -78,8 +93,7 @@ public final class OnosControl implements FabricControl {
         return "embedded ONOS, instance " + controller.nodeId() + ": "
                 + (pipeconfLoaderActive ? "PipeconfLoader + " : "")
                 + "FabricManager (unchanged app components), reacting at each event's virtual time, "
-                + (deviceLayer == DeviceLayer.p4runtime ? "writing over P4Runtime (gRPC, in-process) "
-                : "writing to p4sim directly (no P4Runtime) ")
+                + writesTo
                 + "(failure detection and control-channel delays are not modelled)"
                 + (pipeconfLoaderActive ? "" : "; PipeconfLoader not activated: the embedded runtime offers no "
                 + "PiPipeconfService, the pipeconf is given to the runtime directly");

@@ -49,6 +49,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void aControlOtherThanNoneOrOnosIsRefusedByName() {
+        assertEquals(EXIT_BAD_INPUT, serve("--control", "odl"));
+        assertTrue(err.toString().contains("--control") && err.toString().contains("odl")
+                && err.toString().contains("none, onos"), err.toString());
+    }
+
+    @Test
     void aBusyRestPortIsExitCodeTwoAndNamesTheAddress() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(EXIT_BAD_INPUT, serve("--host", "127.0.0.1", "--rest-port", Integer.toString(busy.getLocalPort())));
