@@ -19,6 +19,7 @@ import org.metrofabric.emulator.serve.FabricConsole;
 import org.metrofabric.emulator.serve.HostTraffic;
 import org.metrofabric.emulator.serve.HostTrafficRestServer;
 import org.metrofabric.emulator.serve.P4RuntimeFabricServer;
+import org.metrofabric.emulator.serve.PathIntents;
 import org.metrofabric.p4sim.P4Sim;
 import org.metrofabric.topology.load.TopologyException;
 import org.metrofabric.topology.load.TopologyLoader;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
         description = "Run the topology's fabric in real time with each switch listening for P4Runtime on its "
                 + "grpcPort under its deviceId (what the topology's netcfg says), a console on standard input "
                 + "for the hosts (ping, start/stop UDP flows, flow statistics) and, with --rest-port, the same as a "
-                + "REST API. Exit code 2: bad option or topology, or a port that cannot be bound.")
+                + "REST API. With --control onos the embedded ONOS apps program the switches at once, and the "
+                + "console and REST API add, list and remove path intents. "
+                + "Exit code 2: bad option or topology, or a port that cannot be bound.")
 final class ServeCommand implements Callable<Integer> {
     /** How long a console or REST request waits for the loop to run it. */
     private static final long LOOP_TIMEOUT_SECONDS = 10;
@@ -94,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         HostTrafficRestServer rest = null;
         if (restPort != null) {
             try {
-                rest = HostTrafficRestServer.start(traffic, host, restPort);
+                rest = HostTrafficRestServer.bind(traffic, host, restPort);
             } catch (UncheckedIOException e) {
                 err.println(e.getMessage());
                 return RunCommand.EXIT_BAD_INPUT;
@@ -113,19 +116,24 @@ final class ServeCommand implements Callable<Integer> {
         try (server; HostTrafficRestServer restApi = rest;
              RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop");
              OnosControl onos = control == Control.onos ? OnosControl.start(fabric, server.embeddedClients()) : null) {
+            PathIntents intents = onos == null ? null : new PathIntents(onos);
+            if (restApi != null) {
+                restApi.serve(intents);
+            }
             for (Switch sw : topology.switches()) {
                 out.println(sw.name() + ": P4Runtime on " + host + ":" + server.port(sw.name()) + ", device_id "
                         + sw.deviceId() + " (" + sw.onosDeviceId() + ")");
             }
             if (onos != null) {
-                out.println("embedded ONOS: the MetroFabric apps have programmed the switches, as P4Runtime "
+                out.println("embedded ONOS: the MetroFabric apps have programmed the switches, as a P4Runtime "
                         + "client with election id " + P4RuntimeFabric.ELECTION_ID
                         + " (a controller connecting with a higher one becomes primary)");
             }
             if (restApi != null) {
-                out.println("REST API on http://" + host + ":" + restApi.port() + " (/hosts, /ping, /flows)");
+                out.println("REST API on http://" + host + ":" + restApi.port() + " (/hosts, /ping, /flows"
+                        + (intents == null ? "" : ", /intents") + ")");
             }
-            boolean quit = new FabricConsole(traffic, out).run(new BufferedReader(new InputStreamReader(System.in,
+            boolean quit = new FabricConsole(traffic, intents, out).run(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)));
             if (!quit && restApi != null) {
                 out.println("standard input closed; serving until interrupted");

@@ -23,7 +23,11 @@ import org.onosproject.store.service.StorageService;
  * device until {@link #setMaster} says otherwise.
  *
  * <p>Threading: the services are synchronized, and events are delivered on the thread that caused
- * them (the emulator's loop for link and packet events, the caller's for writes).
+ * them (the emulator's loop for link events, and for packet events when the device layer runs its
+ * callbacks there; the caller's for writes). Over switches served in real time ({@code emulator serve
+ * --control onos}) packet-ins arrive on gRPC's threads, and every switch access goes through the
+ * served target, which hands it to the loop; the packet service's timestamps read the loop's clock
+ * without synchronizing with it, so they may lag by an event.
  */
 public final class EmbeddedOnos {
     private final Fabric fabric;

@@ -1,5 +1,6 @@
 package org.metrofabric.emulator.scenario;
 
+import java.util.List;
 import java.util.Optional;
 import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.onos.ControllerInstance;
@@ -25,6 +26,10 @@ import org.onosproject.net.pi.service.PiPipeconfService;
  * runner only changes the fabric while the virtual clock is paused, and then {@link #settle()}s:
  * it waits until the app has finished reacting, so its writes land at the event's virtual time
  * (an idealised controller: no reaction delay).
+ *
+ * <p>Over served switches ({@link #start(Fabric, P4RuntimeFabric)}) the clock runs in real time
+ * instead: the apps react on their own threads while the fabric forwards, and {@link #settle()}
+ * only waits for the work queued so far.
  */
 public final class OnosControl implements FabricControl {
     /**
@@ -113,6 +118,18 @@ public final class OnosControl implements FabricControl {
     @Override
     public Optional<IntentReport> status(String intentName) {
         return fabricManager.intent(intentName).map(OnosControl::toStatus);
+    }
+
+    /** Every intent the fabric app holds, with its status. */
+    public List<IntentReport> intents() {
+        return fabricManager.intents().stream().map(OnosControl::toStatus).toList();
+    }
+
+    /** Withdraws intent {@code name} and settles; false if there is none. */
+    public boolean withdraw(String name) {
+        boolean removed = fabricManager.removeIntent(name);
+        settle();
+        return removed;
     }
 
     @Override

@@ -66,10 +66,10 @@ public final class ScenarioReport {
 
     private static void appendIntent(StringBuilder out, IntentOutcome intent) {
         IntentReport submitted = intent.submitted();
-        out.append("  ").append(intent.command()).append("\n    submitted: ").append(status(submitted)).append("\n");
+        out.append("  ").append(intent.command()).append("\n    submitted: ").append(intentStatus(submitted)).append("\n");
         for (IntentChange change : intent.changes()) {
             out.append("    after ").append(change.event()).append(" at ").append(Durations.format(change.atNanos()))
-                    .append(": ").append(change.status().map(ScenarioReport::status).orElse("no longer held")).append("\n");
+                    .append(": ").append(change.status().map(ScenarioReport::intentStatus).orElse("no longer held")).append("\n");
         }
         intent.measured().ifPresent(m -> out.append("    measured one-way (").append(String.join(", ", intent.measuringFlows()))
                 .append("): min ").append(Durations.format(m.minLatencyNanos()))
@@ -78,7 +78,8 @@ public final class ScenarioReport {
                 .append(", max ").append(Durations.format(m.maxLatencyNanos())).append("\n"));
     }
 
-    private static String status(IntentReport status) {
+    /** An intent's status in one line: state, spine, computed latency, reason. */
+    public static String intentStatus(IntentReport status) {
         StringBuilder text = new StringBuilder(status.state());
         if (status.spine() != null) {
             text.append(" via ").append(status.spine());
@@ -170,16 +171,16 @@ public final class ScenarioReport {
         for (IntentOutcome intent : result.intents()) {
             ObjectNode node = intents.addObject();
             node.put("command", intent.command());
-            node.set("submitted", statusJson(intent.submitted()));
+            node.set("submitted", intentJson(intent.submitted()));
             ArrayNode changes = node.putArray("changes");
             for (IntentChange change : intent.changes()) {
                 ObjectNode changed = changes.addObject();
                 changed.put("atNanos", change.atNanos());
                 changed.put("event", change.event());
-                change.status().ifPresentOrElse(status -> changed.set("status", statusJson(status)),
+                change.status().ifPresentOrElse(status -> changed.set("status", intentJson(status)),
                         () -> changed.putNull("status"));
             }
-            intent.atEnd().ifPresent(end -> node.set("atEnd", statusJson(end)));
+            intent.atEnd().ifPresent(end -> node.set("atEnd", intentJson(end)));
             ArrayNode measuring = node.putArray("measuringFlows");
             intent.measuringFlows().forEach(measuring::add);
             intent.measured().ifPresent(m -> node.set("measuredLatency", latency(m)));
@@ -223,7 +224,8 @@ public final class ScenarioReport {
         return root;
     }
 
-    private static ObjectNode statusJson(IntentReport status) {
+    /** An intent's status as the JSON report writes it. */
+    public static ObjectNode intentJson(IntentReport status) {
         ObjectNode node = JSON.objectNode();
         node.put("name", status.name());
         node.put("state", status.state());

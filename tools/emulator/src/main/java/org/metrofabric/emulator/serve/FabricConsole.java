@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.metrofabric.emulator.clock.Scheduler;
 import org.metrofabric.emulator.scenario.Durations;
+import org.metrofabric.emulator.scenario.IntentReport;
 import org.metrofabric.emulator.scenario.ScenarioException;
+import org.metrofabric.emulator.scenario.ScenarioReport;
+import org.metrofabric.fabric.api.PathIntentParser;
 
 /**
  * A line console for the emulated hosts: it parses each command and calls {@link HostTraffic};
@@ -29,20 +32,37 @@ public final class FabricConsole {
             "  flows",
             "  help",
             "  quit");
+    /** The intent commands, listed under {@link #HELP} when the embedded controller runs. */
+    static final String INTENT_HELP = String.join("\n",
+            "  intent add NAME FROM TO [" + PathIntentParser.LATENCY_OPTION + " N] ["
+                    + PathIntentParser.BANDWIDTH_OPTION + " N]   (FROM, TO: host, IPv4 address or prefix)",
+            "  intent remove NAME",
+            "  intents");
     private static final Set<String> FLOW_OPTIONS = Set.of(FlowRequest.RATE, FlowRequest.SIZE, FlowRequest.DSCP,
             FlowRequest.PACKETS, FlowRequest.SRC_PORT, FlowRequest.DST_PORT);
 
     private final HostTraffic traffic;
+    private final PathIntents intents;
     private final PrintWriter out;
 
     public FabricConsole(HostTraffic traffic, PrintWriter out) {
+        this(traffic, null, out);
+    }
+
+    /** With {@code intents} (null when no controller runs in the process), the intent commands too. */
+    public FabricConsole(HostTraffic traffic, PathIntents intents, PrintWriter out) {
         this.traffic = traffic;
+        this.intents = intents;
         this.out = out;
+    }
+
+    private String help() {
+        return intents == null ? HELP : HELP + "\n" + INTENT_HELP;
     }
 
     /** Runs commands from {@code in} until {@code quit} (true) or the end of the input (false). */
     public boolean run(BufferedReader in) {
-        out.println(HELP);
+        out.println(help());
         out.flush();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -69,7 +89,7 @@ public final class FabricConsole {
                 case "quit" -> {
                     return false;
                 }
-                case "help" -> out.println(HELP);
+                case "help" -> out.println(help());
                 case "hosts" -> traffic.hosts().forEach(h ->
                         out.println(h.name() + " " + h.ip() + " " + h.mac() + " on " + h.leaf() + " port " + h.port()));
                 case "ping" -> ping(words);
@@ -80,6 +100,14 @@ public final class FabricConsole {
                         out.println("no flows; start one with 'flow start'");
                     }
                     flows.forEach(flow -> out.println(flow.text()));
+                }
+                case "intent" -> intent(words);
+                case "intents" -> {
+                    List<IntentReport> held = intents().list();
+                    if (held.isEmpty()) {
+                        out.println("no intents; add one with 'intent add'");
+                    }
+                    held.forEach(intent -> out.println(text(intent)));
                 }
                 default -> out.println("error: unknown command '" + words.get(0) + "'; type 'help'");
             }
@@ -131,6 +159,31 @@ public final class FabricConsole {
             }
             default -> throw new UsageException("usage: flow start ... | flow stop NAME (see 'help')");
         }
+    }
+
+    private void intent(List<String> words) {
+        String sub = words.size() > 1 ? words.get(1) : "";
+        switch (sub) {
+            case "add" -> out.println("added " + text(intents().add(String.join(" ", words.subList(2, words.size())))));
+            case "remove" -> {
+                if (words.size() != 3) {
+                    throw new UsageException("usage: intent remove NAME");
+                }
+                out.println("removed " + text(intents().remove(words.get(2))));
+            }
+            default -> throw new UsageException("usage: intent add NAME FROM TO ... | intent remove NAME (see 'help')");
+        }
+    }
+
+    private PathIntents intents() {
+        if (intents == null) {
+            throw new UsageException("intents need the embedded controller: serve with --control onos");
+        }
+        return intents;
+    }
+
+    private static String text(IntentReport intent) {
+        return intent.name() + ": " + ScenarioReport.intentStatus(intent);
     }
 
     private static long wholeNumber(String field, String text) {

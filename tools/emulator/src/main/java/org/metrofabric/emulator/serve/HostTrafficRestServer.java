@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metrofabric.emulator.clock.Scheduler;
+import org.metrofabric.emulator.scenario.IntentReport;
+import org.metrofabric.emulator.scenario.ScenarioReport;
 
 /**
  * The host-traffic REST API on the JDK's HTTP server; it parses requests and calls
@@ -25,18 +27,29 @@ import org.metrofabric.emulator.clock.Scheduler;
  * GET    /flows/NAME       one flow
  * DELETE /flows/NAME       stops it; its statistics
  * </pre>
- * Errors are {@code {"error": "FIELD: reason"}} with 400 (bad request), 404 (no such flow or
- * path), 405 (method), 409 (flow name in use), 413 (body too large) or 503 (the loop did not answer).
+ * and, when the embedded controller runs ({@link PathIntents}):
+ * <pre>
+ * GET    /intents          every path intent with its status
+ * POST   /intents          {"name", "from", "to", "latency-us", "bandwidth-mbps"}: 201
+ * GET    /intents/NAME     one intent
+ * DELETE /intents/NAME     withdraws it; its status before
+ * </pre>
+ * Errors are {@code {"error": "FIELD: reason"}} with 400 (bad request), 404 (no such flow, intent or
+ * path), 405 (method), 409 (flow or intent name in use, intent rejected by the planner), 413 (body
+ * too large) or 503 (the loop or the controller did not answer, or a switch refused its writes).
  */
 public final class HostTrafficRestServer implements AutoCloseable {
     /** Request bodies are a few fields; anything much larger is a mistake. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int HANDLER_THREADS = 4;
     private static final String FLOWS = "/flows";
+    private static final String INTENTS = "/intents";
 
     private final HttpServer server;
     private final ExecutorService handlers;
     private final HostTraffic traffic;
+    /** Set once by {@link #serve}, before the server answers anything. */
+    private PathIntents intents;
 
     private HostTrafficRestServer(HttpServer server, ExecutorService handlers, HostTraffic traffic) {
         this.server = server;
@@ -46,6 +59,14 @@ public final class HostTrafficRestServer implements AutoCloseable {
 
     /** Listens on {@code host:port} (port 0: any free port); a port that cannot be bound is an {@link UncheckedIOException}. */
     public static HostTrafficRestServer start(HostTraffic traffic, String host, int port) {
+        return bind(traffic, host, port).serve(null);
+    }
+
+    /**
+     * Listens on {@code host:port} but answers nothing until {@link #serve}: a busy port fails at once,
+     * while requests wait (in the listen backlog) for what they need to be ready.
+     */
+    public static HostTrafficRestServer bind(HostTraffic traffic, String host, int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -58,11 +79,16 @@ public final class HostTrafficRestServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        HostTrafficRestServer rest = new HostTrafficRestServer(server, handlers, traffic);
         server.setExecutor(handlers);
-        server.createContext("/", rest::handle);
+        return new HostTrafficRestServer(server, handlers, traffic);
+    }
+
+    /** Starts answering, with /intents when {@code intents} is not null; once only. */
+    public HostTrafficRestServer serve(PathIntents intents) {
+        this.intents = intents;
+        server.createContext("/", this::handle);
         server.start();
-        return rest;
+        return this;
     }
 
     /** The port it listens on. */
@@ -133,7 +159,34 @@ public final class HostTrafficRestServer implements AutoCloseable {
             String name = path.substring(FLOWS.length() + 1);
             return Response.ok(TrafficJson.flow(method.equals("GET") ? traffic.flow(name) : traffic.stopFlow(name)));
         }
-        return Response.error(404, "no resource " + path + "; there are /hosts, /ping, /flows and /flows/NAME");
+        if (path.equals(INTENTS) || path.startsWith(INTENTS + "/")) {
+            if (intents == null) {
+                return Response.error(404, "no resource " + path + "; intents need the embedded controller "
+                        + "(serve with --control onos)");
+            }
+            return intents(method, path, exchange);
+        }
+        return Response.error(404, "no resource " + path + "; there are /hosts, /ping, /flows and /flows/NAME"
+                + (intents == null ? "" : ", /intents and /intents/NAME"));
+    }
+
+    private Response intents(String method, String path, HttpExchange exchange) throws IOException {
+        if (path.equals(INTENTS) || path.equals(INTENTS + "/")) {
+            requireMethod(method, "GET, POST");
+            if (method.equals("GET")) {
+                return Response.ok(TrafficJson.intents(intents.list()));
+            }
+            TrafficJson.IntentRequest request = TrafficJson.intentRequest(body(exchange));
+            IntentReport added = intents.add(request.name(), request.from(), request.to(), request.latencyUs(),
+                    request.bandwidthMbps());
+            return new Response(201, ScenarioReport.intentJson(added), null, INTENTS + "/" + added.name());
+        }
+        if (path.indexOf('/', INTENTS.length() + 1) < 0) {
+            requireMethod(method, "GET, DELETE");
+            String name = path.substring(INTENTS.length() + 1);
+            return Response.ok(ScenarioReport.intentJson(method.equals("GET") ? intents.get(name) : intents.remove(name)));
+        }
+        return Response.error(404, "no resource " + path + "; there are /intents and /intents/NAME");
     }
 
     private static void requireMethod(String method, String allowed) {

@@ -12,8 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.metrofabric.emulator.scenario.Durations;
+import org.metrofabric.emulator.scenario.IntentReport;
 import org.metrofabric.emulator.scenario.ScenarioException;
 import org.metrofabric.emulator.scenario.ScenarioReport;
+import org.metrofabric.fabric.api.PathIntentParser;
 
 /**
  * The REST API's JSON: request bodies read strictly (an object, known fields only, each of the
@@ -30,6 +32,13 @@ final class TrafficJson {
     static final String PING_COUNT = "count";
     static final String PING_INTERVAL = "interval";
     private static final List<String> PING_FIELDS = List.of(PING_FROM, PING_TO, PING_COUNT, PING_INTERVAL);
+
+    private static final List<String> INTENT_FIELDS = List.of(PathIntentParser.FIELD_NAME, PathIntentParser.FIELD_FROM,
+            PathIntentParser.FIELD_TO, PathIntentParser.FIELD_LATENCY, PathIntentParser.FIELD_BANDWIDTH);
+
+    /** An intent as asked for, each field as {@link PathIntentParser#parse} reads it (null if absent). */
+    record IntentRequest(String name, String from, String to, String latencyUs, String bandwidthMbps) {
+    }
 
     /** A ping as asked for: {@code interval} in ns. */
     record PingRequest(String from, String to, int count, long intervalNanos) {
@@ -60,6 +69,22 @@ final class TrafficJson {
         }
         return new PingRequest(text(node, PING_FROM), text(node, PING_TO),
                 count == null ? HostTraffic.DEFAULT_PING_COUNT : count, intervalNanos);
+    }
+
+    /** {@code {"name", "from", "to", "latency-us" (optional), "bandwidth-mbps" (optional)}}. */
+    static IntentRequest intentRequest(byte[] body) {
+        JsonNode node = object(body, INTENT_FIELDS);
+        Long latency = number(node, PathIntentParser.FIELD_LATENCY);
+        Long bandwidth = number(node, PathIntentParser.FIELD_BANDWIDTH);
+        return new IntentRequest(text(node, PathIntentParser.FIELD_NAME), text(node, PathIntentParser.FIELD_FROM),
+                text(node, PathIntentParser.FIELD_TO), latency == null ? null : latency.toString(),
+                bandwidth == null ? null : bandwidth.toString());
+    }
+
+    static ArrayNode intents(List<IntentReport> intents) {
+        ArrayNode array = JSON.arrayNode();
+        intents.forEach(intent -> array.add(ScenarioReport.intentJson(intent)));
+        return array;
     }
 
     static ArrayNode hosts(List<HostInfo> hosts) {

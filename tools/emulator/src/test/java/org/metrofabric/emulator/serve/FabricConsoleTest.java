@@ -39,6 +39,14 @@ class FabricConsoleTest {
     }
 
     @Test
+    void intentCommandsNeedTheEmbeddedController() {
+        assertEquals("error: intents need the embedded controller: serve with --control onos\n", execute("intents"));
+        assertEquals("error: intents need the embedded controller: serve with --control onos\n",
+                execute("intent add p1 h1a h3a"));
+        assertFalse(execute("help").contains("intent add"));
+    }
+
+    @Test
     void startsWatchesAndStopsAFlow() {
         assertTrue(execute("flows").contains("no flows"));
         assertTrue(execute("flow start f1 h1a h3a --rate 1000 --packets 20 --dscp 10 --size 100").startsWith(

@@ -65,6 +65,13 @@ class HostTrafficRestServerTest {
     }
 
     @Test
+    void intentsAreNotServedWithoutTheEmbeddedController() throws Exception {
+        Answer intents = send("GET", "/intents", null);
+        assertEquals(404, intents.status());
+        assertTrue(intents.error().contains("serve with --control onos"), intents.error());
+    }
+
+    @Test
     void startsWatchesAndStopsAFlow() throws Exception {
         Answer created = send("POST", "/flows", "{\"name\": \"f1\", \"from\": \"h1a\", \"to\": \"h3a\", \"rate\": 1000, "
                 + "\"packets\": 20}");
