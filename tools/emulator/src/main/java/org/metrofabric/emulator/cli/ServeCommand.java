@@ -1,5 +1,6 @@
 package org.metrofabric.emulator.cli;
 
+import io.grpc.StatusRuntimeException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import org.metrofabric.emulator.fabric.Fabric;
 import org.metrofabric.emulator.fabric.MetroPipeline;
 import org.metrofabric.emulator.fabric.V1ModelPorts;
 import org.metrofabric.emulator.onos.P4RuntimeFabric;
+import org.metrofabric.emulator.onos.PiWriteException;
 import org.metrofabric.emulator.scenario.OnosControl;
 import org.metrofabric.emulator.serve.EmulatorLoop;
 import org.metrofabric.emulator.serve.FabricConsole;
@@ -115,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         try (server; HostTrafficRestServer restApi = rest;
              RealTimeLoop loop = RealTimeLoop.start(fabric.scheduler(), "emulator-loop");
-             OnosControl onos = control == Control.onos ? OnosControl.start(fabric, server.embeddedClients()) : null) {
+             OnosControl onos = control == Control.onos ? startControl(fabric, server) : null) {
             PathIntents intents = onos == null ? null : new PathIntents(onos);
             if (restApi != null) {
                 restApi.serve(intents);
@@ -144,8 +146,29 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("the emulator loop stopped: " + loop.failure());
                 return RunCommand.EXIT_FAILED;
             }
+        } catch (ControlNotStarted e) {
+            err.println("--control onos: " + e.getMessage());
+            return RunCommand.EXIT_FAILED;
         }
         return 0;
+    }
+
+    /** The embedded ONOS on the served switches; the loop must be running, as its first writes wait for it. */
+    private static OnosControl startControl(Fabric fabric, P4RuntimeFabricServer server) {
+        try {
+            return OnosControl.start(fabric, server.embeddedClients());
+        } catch (IllegalStateException | StatusRuntimeException | PiWriteException e) {
+            throw new ControlNotStarted("the embedded controller could not program the switches: " + e.getMessage(), e);
+        }
+    }
+
+    /** E.g. a controller with a higher election id connected first, or the loop did not answer. */
+    private static final class ControlNotStarted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ControlNotStarted(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Returns when the loop has failed or this thread is interrupted; checks once a second, as nothing waits on it sooner. */
