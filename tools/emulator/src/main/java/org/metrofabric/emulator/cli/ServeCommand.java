@@ -135,8 +135,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("REST API on http://" + host + ":" + restApi.port() + " (/hosts, /ping, /flows"
                         + (intents == null ? "" : ", /intents") + ")");
             }
-            boolean quit = new FabricConsole(traffic, intents, out).run(new BufferedReader(new InputStreamReader(System.in,
-                    StandardCharsets.UTF_8)));
+            boolean quit = new FabricConsole(traffic, intents, out).run(new BufferedReader(
+                    new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             if (!quit && restApi != null) {
                 out.println("standard input closed; serving until interrupted");
                 out.flush();

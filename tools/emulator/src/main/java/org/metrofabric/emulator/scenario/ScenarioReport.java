@@ -66,10 +66,12 @@ public final class ScenarioReport {
 
     private static void appendIntent(StringBuilder out, IntentOutcome intent) {
         IntentReport submitted = intent.submitted();
-        out.append("  ").append(intent.command()).append("\n    submitted: ").append(intentStatus(submitted)).append("\n");
+        out.append("  ").append(intent.command()).append("\n    submitted: ").append(intentStatus(submitted))
+                .append("\n");
         for (IntentChange change : intent.changes()) {
             out.append("    after ").append(change.event()).append(" at ").append(Durations.format(change.atNanos()))
-                    .append(": ").append(change.status().map(ScenarioReport::intentStatus).orElse("no longer held")).append("\n");
+                    .append(": ").append(change.status().map(ScenarioReport::intentStatus).orElse("no longer held"))
+                    .append("\n");
         }
         intent.measured().ifPresent(m -> out.append("    measured one-way (").append(String.join(", ", intent.measuringFlows()))
                 .append("): min ").append(Durations.format(m.minLatencyNanos()))

@@ -184,7 +184,8 @@ public final class HostTrafficRestServer implements AutoCloseable {
         if (path.indexOf('/', INTENTS.length() + 1) < 0) {
             requireMethod(method, "GET, DELETE");
             String name = path.substring(INTENTS.length() + 1);
-            return Response.ok(ScenarioReport.intentJson(method.equals("GET") ? intents.get(name) : intents.remove(name)));
+            IntentReport intent = method.equals("GET") ? intents.get(name) : intents.remove(name);
+            return Response.ok(ScenarioReport.intentJson(intent));
         }
         return Response.error(404, "no resource " + path + "; there are /intents and /intents/NAME");
     }

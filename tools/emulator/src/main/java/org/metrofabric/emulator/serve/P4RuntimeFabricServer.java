@@ -33,8 +33,8 @@ public final class P4RuntimeFabricServer implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final Map<String, String> inProcessNames;
 
-    private P4RuntimeFabricServer(Fabric fabric, List<P4RuntimeServer> services, List<Server> servers, Map<String, Integer> ports,
-                                  Map<String, String> inProcessNames) {
+    private P4RuntimeFabricServer(Fabric fabric, List<P4RuntimeServer> services, List<Server> servers,
+                                  Map<String, Integer> ports, Map<String, String> inProcessNames) {
         this.fabric = fabric;
         this.services = services;
         this.servers = servers;

@@ -83,13 +83,12 @@ class EmbeddedControlTest {
         waitFor("leaf2 routes from the apps", () -> routesReadOverTcp("leaf2") > 0);
 
         traffic.startFlow(new FlowRequest("f1", "h1a", "h2a", 200L, null, null, 100L, null, null));
-        waitFor("the flow's 100 packets to be sent and land", () -> {
-            FlowReport report = traffic.flow("f1").report();
-            return report.sent() == 100 && report.received() + report.lost() == 100;
-        });
+        waitFor("the flow's 100 packets to be sent", () -> !traffic.flow("f1").running());
+        waitFor("at least 95 of them to land", () -> traffic.flow("f1").report().received() >= 95);
 
         FlowReport report = traffic.flow("f1").report();
-        assertTrue(report.received() >= 95, "received " + report.received() + " of 100");
+        assertEquals(100, report.sent());
+        assertTrue(report.received() >= 95 && report.duplicates() == 0, report.toString());
     }
 
     @Test
@@ -185,7 +184,7 @@ class EmbeddedControlTest {
         return entities;
     }
 
-    /** A client on TCP that arbitrates with {@code electionId} and commits the pipeline, as a controller taking over does. */
+    /** A TCP client that arbitrates with {@code electionId} and commits the pipeline, as a controller taking over. */
     private P4RuntimeDeviceClient outsideClient(String name, long electionId) {
         Switch sw = named(name);
         return P4RuntimeDeviceClient.connect(DeviceId.deviceId(sw.onosDeviceId()), sw.deviceId(), channelTo(name),
