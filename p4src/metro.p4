@@ -336,7 +336,10 @@ control IngressPipe(inout headers_t hdr,
         }
         const default_action = NoAction();
         counters = path_pinning_counter;
-        size = 1024;
+        // Each path intent pins one entry at both its leaves; a cloud leaf serves many access
+        // leaves, so it fills first (up to ~1,400 at 100,000 intents on 32 x 512, see
+        // docs/benchmarks.md).
+        size = 2048;
     }
 
     /* Which uplink of the group a flow takes: hash of the 5-tuple. */

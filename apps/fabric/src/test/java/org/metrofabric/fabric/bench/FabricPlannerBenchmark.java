@@ -31,7 +31,7 @@ import org.onosproject.net.DeviceId;
 /**
  * Benchmark main (not a test) for the fabric planners on a large generated fabric. Prints a
  * Markdown section for docs/benchmarks.md. Arguments: NETCFG [INTENTS [SEED [PIN_TABLE_SIZE]]]
- * (defaults 100000, 1 and metro.p4's 1024); see that file for
+ * (defaults 100000, 1 and metro.p4's path_pinning size); see that file for
  * the commands that generate the fabric and run this.
  *
  * <p>Intents go from access-leaf hosts to cloud-leaf hosts, each pair used once; a third have no
@@ -106,8 +106,8 @@ public final class FabricPlannerBenchmark {
                 row("routing_v4 entries per spine (min / max)", minMax(routes, fabric, DeviceRole.SPINE), "4096"),
                 row("ECMP groups per leaf (max)", Integer.toString(routes.routes().values().stream()
                         .mapToInt(r -> r.groups().size()).max().orElse(0)), ""),
-                row("path_pinning entries per access leaf (mean / max)", pinStats(pins, fabric, false), "metro.p4: 1024"),
-                row("path_pinning entries per cloud leaf (mean / max)", pinStats(pins, fabric, true), "metro.p4: 1024"),
+                row("path_pinning entries per access leaf (mean / max)", pinStats(pins, fabric, false), "table size " + pinTableSize),
+                row("path_pinning entries per cloud leaf (mean / max)", pinStats(pins, fabric, true), "table size " + pinTableSize),
                 row("snapshot with " + failedSpine + " down", ms(failSnapshotNanos), ""),
                 row("path re-plan after that spine fails, `replan` (first / median warm)", replan.summary(), "< 100 ms"),
                 row("  same with every endpoint resolved again, `plan` (first / median warm)", fullReplan.summary(), ""),

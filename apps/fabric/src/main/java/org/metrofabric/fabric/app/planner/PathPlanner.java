@@ -37,10 +37,10 @@ public final class PathPlanner {
     public static final int SWITCHES_ON_PATH = 3;
 
     /**
-     * Entries of metro.p4's path_pinning table ({@code size = 1024}); the emulator's PinTableSizeTest
+     * Entries of metro.p4's path_pinning table ({@code size = 2048}); the emulator's PinTableSizeTest
      * fails when the two differ.
      */
-    public static final int DEFAULT_PIN_TABLE_SIZE = 1024;
+    public static final int DEFAULT_PIN_TABLE_SIZE = 2048;
 
     private final long switchingNanos;
     private final int pinTableSize;
