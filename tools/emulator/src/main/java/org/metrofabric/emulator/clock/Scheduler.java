@@ -17,12 +17,16 @@ import java.util.function.Supplier;
 public final class Scheduler {
     private final PriorityQueue<ScheduledEvent> pending = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
-    private long nowNanos;
+    /** Written by the loop only; volatile so other threads (packet-in timestamps in serve) read a current time. */
+    private volatile long nowNanos;
     private long nextSequence;
     private long executed;
     private boolean running;
 
-    /** The current virtual time: the time of the running event, or where the last run stopped. */
+    /**
+     * The current virtual time: the time of the running event, or where the last run stopped. From
+     * another thread, the time of an event running or just run on the loop.
+     */
     public long now() {
         return nowNanos;
     }

@@ -27,7 +27,7 @@ import org.onosproject.store.service.StorageService;
  * callbacks there; the caller's for writes). Over switches served in real time ({@code emulator serve
  * --control onos}) packet-ins arrive on gRPC's threads, and every switch access goes through the
  * served target, which hands it to the loop; the packet service's timestamps read the loop's clock
- * without synchronizing with it, so they may lag by an event.
+ * as it stands, so they may lag the frame's own time by the events run since.
  */
 public final class EmbeddedOnos {
     private final Fabric fabric;
