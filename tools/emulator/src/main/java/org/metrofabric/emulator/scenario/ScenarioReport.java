@@ -1,5 +1,6 @@
 package org.metrofabric.emulator.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,11 +107,14 @@ public final class ScenarioReport {
      * lost, dup, reordered, latency min/mean/p99/max and longest gap.
      */
     public static String flowStatistics(FlowReport r) {
-        return String.format(Locale.ROOT, "sent %d, received %d, lost %d, dup %d, reordered %d, "
-                        + "latency min/mean/p99/max %s/%s/%s/%s, longest gap %s",
-                r.sent(), r.received(), r.lost(), r.duplicates(), r.reordered(), Durations.format(r.minLatencyNanos()),
-                Durations.format(Math.round(r.meanLatencyNanos())), Durations.format(r.p99LatencyNanos()),
-                Durations.format(r.maxLatencyNanos()), Durations.format(r.longestGapNanos()));
+        // With nothing received there is no latency: zeros would read as a measurement.
+        String latency = r.received() == 0 ? "latency none (nothing received)"
+                : String.format(Locale.ROOT, "latency min/mean/p99/max %s/%s/%s/%s",
+                        Durations.format(r.minLatencyNanos()), Durations.format(Math.round(r.meanLatencyNanos())),
+                        Durations.format(r.p99LatencyNanos()), Durations.format(r.maxLatencyNanos()));
+        return String.format(Locale.ROOT, "sent %d, received %d, lost %d, dup %d, reordered %d, %s, longest gap %s",
+                r.sent(), r.received(), r.lost(), r.duplicates(), r.reordered(), latency,
+                Durations.format(r.longestGapNanos()));
     }
 
     /** Puts a flow's statistics into {@code node} under the names of every JSON report (scenario, serve REST). */
@@ -242,7 +246,11 @@ public final class ScenarioReport {
         return node;
     }
 
-    private static ObjectNode latency(FlowReport report) {
+    /** The latency figures, or JSON null when nothing was received (there are none). */
+    private static JsonNode latency(FlowReport report) {
+        if (report.received() == 0) {
+            return JSON.nullNode();
+        }
         ObjectNode node = JSON.objectNode();
         node.put("minNanos", report.minLatencyNanos());
         node.put("meanNanos", report.meanLatencyNanos());

@@ -46,6 +46,9 @@ class HostTrafficTest {
         FlowStatus started = traffic.startFlow(flow("f1", "h1a", "h3a", 1_000L, 50L));
         assertTrue(started.running());
         assertEquals(0, started.report().sent());
+        assertTrue(started.text().endsWith("received 0, lost 0, dup 0, reordered 0, latency none (nothing received), "
+                + "longest gap 0 ns"), "no latency before a packet arrives: " + started.text());
+        assertTrue(TrafficJson.flow(started).get("latency").isNull(), TrafficJson.flow(started).toString());
         assertEquals(200, started.flow().payloadBytes(), "default size, as in scenarios");
         assertEquals(5_001, started.flow().dstPort());
         assertEquals(10_001, started.flow().srcPort(), "10000 + the first flow id");
