@@ -102,7 +102,7 @@ public final class SwitchState {
                 directMeter != null, directMeter != null && countsBytes(directMeter.getSpec()),
                 table.getIsConstTable(), defaults,
                 extras.constEntries().getOrDefault(name, List.of()),
-                table.getIdleTimeoutBehavior() == P4InfoOuterClass.Table.IdleTimeoutBehavior.NOTIFY_CONTROL));
+                info.supportsIdleTimeout()));
     }
 
     private static MatchKind matchKind(String table, MatchField field) {
